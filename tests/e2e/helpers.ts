@@ -1,0 +1,18 @@
+import { expect, type Page } from '@playwright/test';
+
+export const demo = {
+	admin: { email: 'admin@rehearse.test', password: 'rehearse-admin' },
+	trainer: { email: 'trainer@rehearse.test', password: 'rehearse-trainer' },
+	mina: { email: 'mina@rehearse.test', password: 'rehearse-trainee' },
+	wei: { email: 'wei@rehearse.test', password: 'rehearse-trainee' }
+};
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-mail address').fill(account.email);
+	await page.getByLabel('Password').fill(account.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
