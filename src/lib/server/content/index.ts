@@ -1,0 +1,9 @@
+import { contentFiles } from './files';
+import { checkContent } from './check';
+
+// Built once at start-up; a broken content file is a deployment error, not a runtime one.
+const content = checkContent(contentFiles);
+if (content.problems.length) console.warn(`Content problems:\n- ${content.problems.join('\n- ')}`);
+
+export const lessons = content.lessons;
+export const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
