@@ -25,46 +25,41 @@ const slugify = (s: string) =>
 
 type Heading = Tokens.Heading & { anchor?: string };
 
-function createMarked(links: string[]) {
-	return new Marked({
-		gfm: true,
-		walkTokens(token) {
-			if (token.type === 'link') links.push(token.href);
+const marked = new Marked({
+	gfm: true,
+	renderer: {
+		heading(token) {
+			const { anchor } = token as Heading;
+			const text = this.parser.parseInline(token.tokens);
+			if (!anchor) return `<h${token.depth}>${text}</h${token.depth}>\n`;
+			return `<h${token.depth} id="${anchor}">${text} <a class="anchor" href="#${anchor}" aria-label="Link to this section">#</a></h${token.depth}>\n`;
 		},
-		renderer: {
-			heading(token) {
-				const { anchor } = token as Heading;
-				const text = this.parser.parseInline(token.tokens);
-				if (!anchor) return `<h${token.depth}>${text}</h${token.depth}>\n`;
-				return `<h${token.depth} id="${anchor}">${text} <a class="anchor" href="#${anchor}" aria-label="Link to this section">#</a></h${token.depth}>\n`;
-			},
-			blockquote(token) {
-				const first = token.tokens[0];
-				const match = first?.type === 'paragraph' && /^\[!(\w+)\]\s*/.exec(first.text);
-				if (!match || !CALLOUTS[match[1]]) return `<blockquote>${this.parser.parse(token.tokens)}</blockquote>\n`;
-				const kind = match[1];
-				const paragraph = first as Tokens.Paragraph;
-				const lead = paragraph.tokens[0];
-				if (lead && 'text' in lead) lead.text = lead.text.replace(/^\[!\w+\]\s*/, '');
-				// `[!KEY]` alone on its first line leaves an empty paragraph behind: drop it.
-				const empty = paragraph.tokens.every((t) => t.type === 'text' && !t.text.trim());
-				const rest = empty ? token.tokens.slice(1) : token.tokens;
-				return `<aside class="callout ${kind.toLowerCase()}" aria-label="${CALLOUTS[kind]}"><p class="callout-title">${CALLOUTS[kind]}</p>${this.parser.parse(rest)}</aside>\n`;
-			},
-			table(token) {
-				const head = token.header.map((cell) => `<th scope="col">${this.parser.parseInline(cell.tokens)}</th>`).join('');
-				const body = token.rows
-					.map((row) => `<tr>${row.map((cell) => `<td>${this.parser.parseInline(cell.tokens)}</td>`).join('')}</tr>`)
-					.join('\n');
-				// A focusable, labelled region so keyboard users can scroll a wide table on a phone.
-				return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>\n`;
-			},
-			html(token) {
-				return escape(token.text);
-			}
+		blockquote(token) {
+			const first = token.tokens[0];
+			const match = first?.type === 'paragraph' && /^\[!(\w+)\]\s*/.exec(first.text);
+			if (!match || !CALLOUTS[match[1]]) return `<blockquote>${this.parser.parse(token.tokens)}</blockquote>\n`;
+			const kind = match[1];
+			const paragraph = first as Tokens.Paragraph;
+			const lead = paragraph.tokens[0];
+			if (lead && 'text' in lead) lead.text = lead.text.replace(/^\[!\w+\]\s*/, '');
+			// `[!KEY]` alone on its first line leaves an empty paragraph behind: drop it.
+			const empty = paragraph.tokens.every((t) => t.type === 'text' && !t.text.trim());
+			const rest = empty ? token.tokens.slice(1) : token.tokens;
+			return `<aside class="callout ${kind.toLowerCase()}" aria-label="${CALLOUTS[kind]}"><p class="callout-title">${CALLOUTS[kind]}</p>${this.parser.parse(rest)}</aside>\n`;
+		},
+		table(token) {
+			const head = token.header.map((cell) => `<th scope="col">${this.parser.parseInline(cell.tokens)}</th>`).join('');
+			const body = token.rows
+				.map((row) => `<tr>${row.map((cell) => `<td>${this.parser.parseInline(cell.tokens)}</td>`).join('')}</tr>`)
+				.join('\n');
+			// A focusable, labelled region so keyboard users can scroll a wide table on a phone.
+			return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>\n`;
+		},
+		html(token) {
+			return escape(token.text);
 		}
-	});
-}
+	}
+});
 
 /** Takes the `{#anchor}` off a heading and remembers it; h3 without one gets a derived anchor. */
 function anchorHeading(token: Heading, sectionId: string, used: Set<string>) {
@@ -86,9 +81,11 @@ function anchorHeading(token: Heading, sectionId: string, used: Set<string>) {
 }
 
 export function renderLesson(body: string): RenderedLesson {
-	const links: string[] = [];
-	const marked = createMarked(links);
 	const tokens = marked.lexer(body);
+	const links: string[] = [];
+	marked.walkTokens(tokens, (token) => {
+		if (token.type === 'link') links.push(token.href);
+	});
 	const used = new Set<string>();
 	const intro: Token[] = [];
 	const groups: { heading: Heading; tokens: Token[] }[] = [];

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { roles } from '$lib/roles';
 
@@ -46,5 +46,54 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 	lockedUntil: timestamp('locked_until', { withTimezone: true })
 });
 
+
+// Lessons -------------------------------------------------------------------------------------
+
+const userRef = () =>
+	uuid('user_id')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' });
+
+/** One row per learner and lesson they opened: where they were and when the module was done. */
+export const lessonProgress = pgTable(
+	'lesson_progress',
+	{
+		userId: userRef(),
+		lesson: text('lesson').notNull(),
+		lastSection: text('last_section'),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		completedAt: timestamp('completed_at', { withTimezone: true })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.lesson] }), index('lesson_progress_recent_idx').on(t.userId, t.updatedAt)]
+);
+
+export const sectionRead = pgTable(
+	'section_read',
+	{
+		userId: userRef(),
+		lesson: text('lesson').notNull(),
+		section: text('section').notNull(),
+		readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.lesson, t.section] })]
+);
+
+/** Every knowledge-check attempt is kept; the score was computed on the server. */
+export const checkAttempt = pgTable(
+	'check_attempt',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: userRef(),
+		lesson: text('lesson').notNull(),
+		answers: jsonb('answers').$type<Record<string, string[]>>().notNull(),
+		correct: integer('correct').notNull(),
+		total: integer('total').notNull(),
+		passed: boolean('passed').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('check_attempt_user_lesson_idx').on(t.userId, t.lesson, t.createdAt)]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
+export type CheckAttempt = typeof checkAttempt.$inferSelect;

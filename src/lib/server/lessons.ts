@@ -1,0 +1,119 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { scoreCheck } from '$lib/knowledge-check';
+import { lessonBySlug, lessons } from '$lib/server/content';
+import type { Lesson } from '$lib/server/content/lessons';
+import { db, type Transaction } from '$lib/server/db';
+import { checkAttempt, lessonProgress, sectionRead } from '$lib/server/db/schema';
+
+/** Marks the module done the first time every section is read and a check has passed. */
+async function completeIfDone(tx: Transaction, userId: string, lesson: Lesson) {
+	const [{ read }] = await tx
+		.select({ read: sql<number>`count(*)::int` })
+		.from(sectionRead)
+		.where(and(eq(sectionRead.userId, userId), eq(sectionRead.lesson, lesson.slug)));
+	const [passed] = await tx
+		.select({ id: checkAttempt.id })
+		.from(checkAttempt)
+		.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.lesson, lesson.slug), eq(checkAttempt.passed, true)))
+		.limit(1);
+	if (read < lesson.sections.length || !passed) return;
+	await tx
+		.update(lessonProgress)
+		.set({ completedAt: sql`coalesce(${lessonProgress.completedAt}, now())` })
+		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lesson, lesson.slug)));
+}
+
+async function touch(tx: Transaction, userId: string, lesson: string, lastSection?: string) {
+	await tx
+		.insert(lessonProgress)
+		.values({ userId, lesson, lastSection })
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lesson],
+			set: { updatedAt: sql`now()`, ...(lastSection ? { lastSection } : {}) }
+		});
+}
+
+/** False when the lesson or section does not exist. Marking twice changes nothing. */
+export async function markSectionRead(userId: string, slug: string, section: string) {
+	const lesson = lessonBySlug.get(slug);
+	if (!lesson?.sections.some((s) => s.id === section)) return false;
+	await db.transaction(async (tx) => {
+		await tx.insert(sectionRead).values({ userId, lesson: slug, section }).onConflictDoNothing();
+		await touch(tx, userId, slug, section);
+		await completeIfDone(tx, userId, lesson);
+	});
+	return true;
+}
+
+/** Scores the answers against the content (never against anything the client sent) and keeps the attempt. */
+export async function submitCheck(userId: string, lesson: Lesson, answers: Record<string, string[]>) {
+	const score = scoreCheck(lesson.questions, answers);
+	const attempt = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(checkAttempt)
+			.values({ userId, lesson: lesson.slug, answers, correct: score.correct, total: score.total, passed: score.passed })
+			.returning();
+		await touch(tx, userId, lesson.slug);
+		await completeIfDone(tx, userId, lesson);
+		return row;
+	});
+	return { attempt, results: score.results };
+}
+
+export async function checkAttempts(userId: string, lesson: string) {
+	return db
+		.select({ id: checkAttempt.id, correct: checkAttempt.correct, total: checkAttempt.total, passed: checkAttempt.passed, createdAt: checkAttempt.createdAt })
+		.from(checkAttempt)
+		.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.lesson, lesson)))
+		.orderBy(desc(checkAttempt.createdAt));
+}
+
+export type LessonProgress = {
+	read: string[];
+	passed: boolean;
+	completed: boolean;
+	lastSection: string | null;
+	updatedAt: Date | null;
+};
+
+/** Progress in every lesson for one learner, in three queries whatever the number of lessons. */
+export async function progressByLesson(userId: string): Promise<Map<string, LessonProgress>> {
+	const [rows, reads, passes] = await Promise.all([
+		db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
+		db.select({ lesson: sectionRead.lesson, section: sectionRead.section }).from(sectionRead).where(eq(sectionRead.userId, userId)),
+		db
+			.selectDistinct({ lesson: checkAttempt.lesson })
+			.from(checkAttempt)
+			.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.passed, true)))
+	]);
+	const passed = new Set(passes.map((p) => p.lesson));
+	const progress = new Map<string, LessonProgress>();
+	for (const lesson of lessons) {
+		const row = rows.find((r) => r.lesson === lesson.slug);
+		const sections = new Set(lesson.sections.map((s) => s.id));
+		progress.set(lesson.slug, {
+			read: reads.filter((r) => r.lesson === lesson.slug && sections.has(r.section)).map((r) => r.section),
+			passed: passed.has(lesson.slug),
+			completed: Boolean(row?.completedAt),
+			lastSection: row?.lastSection ?? null,
+			updatedAt: row?.updatedAt ?? null
+		});
+	}
+	return progress;
+}
+
+/** The lesson to continue: the one touched last and not yet complete, at its first unread section. */
+export function continueFrom(progress: Map<string, LessonProgress>) {
+	const open = lessons
+		.map((lesson) => ({ lesson, progress: progress.get(lesson.slug)! }))
+		.filter(({ progress }) => progress.updatedAt && !progress.completed)
+		.sort((a, b) => b.progress.updatedAt!.getTime() - a.progress.updatedAt!.getTime())[0];
+	if (!open) return null;
+	const next = open.lesson.sections.find((s) => !open.progress.read.includes(s.id));
+	return {
+		slug: open.lesson.slug,
+		title: open.lesson.title,
+		href: next ? `/lessons/${open.lesson.slug}#${next.id}` : `/lessons/${open.lesson.slug}/check`,
+		next: next ? next.title : 'Knowledge check'
+	};
+}
