@@ -1,9 +1,10 @@
 import { lessons } from '$lib/server/content';
 import { continueFrom, progressByLesson } from '$lib/server/lessons';
+import { traineeAssignments } from '$lib/server/reports';
 
 export async function load({ locals }) {
 	if (!locals.user) return { next: null };
-	const progress = await progressByLesson(locals.user.id);
+	const [progress, assignments] = await Promise.all([progressByLesson(locals.user.id), traineeAssignments(locals.user.id)]);
 	const completed = [...progress.values()].filter((p) => p.completed).length;
 	const firstOpen = lessons.find((l) => !progress.get(l.slug)!.completed);
 	return {
@@ -11,7 +12,8 @@ export async function load({ locals }) {
 			continueLesson: continueFrom(progress),
 			firstOpen: firstOpen && { slug: firstOpen.slug, title: firstOpen.title, minutes: firstOpen.minutes },
 			completed,
-			lessons: lessons.length
+			lessons: lessons.length,
+			assignments: assignments.map(({ id, kind, title, href, dueAt, cohort, status, score }) => ({ id, kind, title, href, dueAt, cohort, status, score }))
 		}
 	};
 }

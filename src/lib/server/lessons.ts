@@ -60,11 +60,19 @@ export async function submitCheck(userId: string, lesson: Lesson, answers: Recor
 	return { attempt, results: score.results };
 }
 
-export async function checkAttempts(userId: string, lesson: string) {
+/** A learner's knowledge-check attempts, newest first: for one lesson, or for all. */
+export async function checkAttempts(userId: string, lesson?: string) {
 	return db
-		.select({ id: checkAttempt.id, correct: checkAttempt.correct, total: checkAttempt.total, passed: checkAttempt.passed, createdAt: checkAttempt.createdAt })
+		.select({
+			id: checkAttempt.id,
+			lesson: checkAttempt.lesson,
+			correct: checkAttempt.correct,
+			total: checkAttempt.total,
+			passed: checkAttempt.passed,
+			createdAt: checkAttempt.createdAt
+		})
 		.from(checkAttempt)
-		.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.lesson, lesson)))
+		.where(and(eq(checkAttempt.userId, userId), lesson ? eq(checkAttempt.lesson, lesson) : undefined))
 		.orderBy(desc(checkAttempt.createdAt));
 }
 

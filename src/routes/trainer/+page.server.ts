@@ -1,8 +1,20 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { cohortsFor, createCohort } from '$lib/server/cohorts';
+import { plainText, textFields, validate } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guard';
-import { listUsers } from '$lib/server/users';
 
 export async function load(event) {
-	requireRole(event, 'trainer');
-	const users = await listUsers();
-	return { trainees: users.filter((u) => u.role === 'trainee') };
+	const user = requireRole(event, 'trainer');
+	return { cohorts: await cohortsFor(user) };
 }
+
+export const actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'trainer');
+		const { name } = textFields(await event.request.formData(), ['name']);
+		const parsed = validate(v.object({ name: plainText('cohort name', 100) }), { name });
+		if (!parsed.ok) return fail(400, { name, error: parsed.errors.name });
+		redirect(303, `/trainer/cohorts/${await createCohort(user.id, parsed.data.name)}`);
+	}
+};

@@ -94,6 +94,90 @@ export const checkAttempt = pgTable(
 	(t) => [index('check_attempt_user_lesson_idx').on(t.userId, t.lesson, t.createdAt)]
 );
 
+// Trainer workspace ---------------------------------------------------------------------------
+
+export const cohort = pgTable('cohort', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	archivedAt: timestamp('archived_at', { withTimezone: true }),
+	createdAt: createdAt()
+});
+
+const cohortRef = () =>
+	uuid('cohort_id')
+		.notNull()
+		.references(() => cohort.id, { onDelete: 'cascade' });
+
+/** Who runs a cohort: its creator and any co-trainers, all with the same rights. */
+export const cohortTrainer = pgTable(
+	'cohort_trainer',
+	{ cohortId: cohortRef(), userId: userRef() },
+	(t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_trainer_user_idx').on(t.userId)]
+);
+
+export const cohortMember = pgTable(
+	'cohort_member',
+	{ cohortId: cohortRef(), userId: userRef(), joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow() },
+	(t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_member_user_idx').on(t.userId)]
+);
+
+/** A join link: open to anyone with it (email null) or meant for one address. */
+export const cohortInvite = pgTable(
+	'cohort_invite',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		cohortId: cohortRef(),
+		code: text('code').notNull().unique(),
+		email: text('email'),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('cohort_invite_cohort_idx').on(t.cohortId)]
+);
+
+export const assignmentKinds = ['lesson', 'simulation', 'self-check'] as const;
+export const countingRules = ['best', 'latest', 'first'] as const;
+
+export const assignment = pgTable(
+	'assignment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		cohortId: cohortRef(),
+		kind: text('kind', { enum: assignmentKinds }).notNull(),
+		target: text('target').notNull(),
+		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+		// Simulations only.
+		mode: text('mode', { enum: ['practice', 'assessment'] }),
+		passMark: integer('pass_mark'),
+		attemptsAllowed: integer('attempts_allowed'),
+		counting: text('counting', { enum: countingRules }),
+		createdAt: createdAt()
+	},
+	(t) => [index('assignment_cohort_due_idx').on(t.cohortId, t.dueAt)]
+);
+
+const assignmentRef = () =>
+	uuid('assignment_id')
+		.notNull()
+		.references(() => assignment.id, { onDelete: 'cascade' });
+
+/** Assigned to chosen trainees; an assignment without rows here is for the whole cohort. */
+export const assignmentTrainee = pgTable(
+	'assignment_trainee',
+	{ assignmentId: assignmentRef(), userId: userRef() },
+	(t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('assignment_trainee_user_idx').on(t.userId)]
+);
+
+/** A per-trainee number of attempts that replaces the assignment's. */
+export const attemptOverride = pgTable(
+	'attempt_override',
+	{ assignmentId: assignmentRef(), userId: userRef(), attemptsAllowed: integer('attempts_allowed').notNull() },
+	(t) => [primaryKey({ columns: [t.assignmentId, t.userId] })]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type CheckAttempt = typeof checkAttempt.$inferSelect;
+export type Cohort = typeof cohort.$inferSelect;
+export type Assignment = typeof assignment.$inferSelect;

@@ -1,0 +1,55 @@
+import { cellKey, cellsFor, type Cell } from '$lib/server/work';
+import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
+import { targetHref, targetTitle } from '$lib/server/targets';
+import type { Assignment } from '$lib/server/db/schema';
+
+const describe = (a: Assignment) => ({
+	id: a.id,
+	kind: a.kind,
+	target: a.target,
+	title: targetTitle(a.kind, a.target),
+	href: targetHref(a.kind, a.target),
+	dueAt: a.dueAt,
+	mode: a.mode,
+	passMark: a.passMark,
+	attemptsAllowed: a.attemptsAllowed,
+	counting: a.counting
+});
+
+/** Trainees × assignments of one cohort. A cell is null where the assignment is not for that trainee. */
+export async function cohortMatrix(cohortId: string, now = new Date()) {
+	const [members, assignments] = await Promise.all([membersOf(cohortId), assignmentsOf([cohortId])]);
+	const [audience, cells] = await Promise.all([
+		audienceOf(assignments.map((a) => a.id)),
+		cellsFor(assignments, members.map((m) => m.id), now)
+	]);
+	return {
+		assignments: assignments.map(describe),
+		rows: members.map((member) => {
+			const row = assignments.map((a) =>
+				!audience.has(a.id) || audience.get(a.id)!.has(member.id) ? cells.get(cellKey(a.id, member.id))! : null
+			);
+			const given = row.filter((c): c is Cell => c !== null);
+			return {
+				trainee: { id: member.id, name: member.name, email: member.email },
+				cells: row,
+				done: given.filter((c) => c.status === 'done').length,
+				overdue: given.filter((c) => c.status === 'overdue').length,
+				assigned: given.length
+			};
+		})
+	};
+}
+
+/** A trainee's assignments across their active cohorts: open ones soonest due first, then done ones. */
+export async function traineeAssignments(userId: string, now = new Date()) {
+	const cohorts = await memberships(userId);
+	const all = await assignmentsOf(cohorts.map((c) => c.id));
+	const audience = await audienceOf(all.map((a) => a.id));
+	const mine = all.filter((a) => !audience.has(a.id) || audience.get(a.id)!.has(userId));
+	const cells = await cellsFor(mine, [userId], now);
+	const cohortName = new Map(cohorts.map((c) => [c.id, c.name]));
+	return mine
+		.map((a) => ({ ...describe(a), cohort: cohortName.get(a.cohortId)!, ...cells.get(cellKey(a.id, userId))! }))
+		.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueAt.getTime() - b.dueAt.getTime());
+}

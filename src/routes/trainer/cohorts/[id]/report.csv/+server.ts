@@ -1,0 +1,22 @@
+import { statusLabels } from '$lib/assignments';
+import { toCsv } from '$lib/server/csv';
+import { cohortMatrix } from '$lib/server/reports';
+import { cohortAccess } from '../access';
+
+export async function GET(event) {
+	const { cohort } = await cohortAccess(event);
+	const { assignments, rows } = await cohortMatrix(cohort.id);
+	const header = ['Trainee', 'E-mail', ...assignments.flatMap((a) => [`${a.title} (${a.kind}): status`, `${a.title} (${a.kind}): score`])];
+	const body = rows.map((row) => [
+		row.trainee.name,
+		row.trainee.email,
+		...row.cells.flatMap((cell) => (cell ? [statusLabels[cell.status], cell.score ?? ''] : ['Not assigned', '']))
+	]);
+	return new Response(toCsv([header, ...body]), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="cohort-report.csv"',
+			'cache-control': 'no-store'
+		}
+	});
+}

@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import type { Status } from '$lib/assignments';
+import { cohortMatrix } from '$lib/server/reports';
+import { cohortAccess } from '../access';
+
+const rank: Record<Status, number> = { overdue: 0, 'not-started': 1, 'in-progress': 2, done: 3 };
+const Status = v.picklist(['overdue', 'not-started', 'in-progress', 'done']);
+
+// Sorting and filtering happen here, from the query string, so they work without JavaScript
+// and a sorted view can be shared as a link.
+export async function load(event) {
+	const { cohort } = await cohortAccess(event);
+	const { assignments, rows } = await cohortMatrix(cohort.id);
+	const params = event.url.searchParams;
+	const sort = params.get('sort') ?? 'name';
+	const dir = params.get('dir') === 'desc' ? -1 : 1;
+	const status = v.is(Status, params.get('status')) ? (params.get('status') as Status) : null;
+	const q = (params.get('q') ?? '').trim().toLowerCase().slice(0, 100);
+
+	const column = assignments.findIndex((a) => a.id === sort);
+	const key = (row: (typeof rows)[number]): number | string => {
+		if (column >= 0) {
+			const cell = row.cells[column];
+			return cell ? rank[cell.status] * 1000 + (cell.score ?? -1) : -1;
+		}
+		if (sort === 'done') return row.assigned ? row.done / row.assigned : 0;
+		if (sort === 'overdue') return row.overdue;
+		return row.trainee.name.toLowerCase();
+	};
+	const shown = rows
+		.filter((row) => !q || row.trainee.name.toLowerCase().includes(q) || row.trainee.email.toLowerCase().includes(q))
+		.filter((row) => !status || row.cells.some((c) => c?.status === status))
+		.sort((a, b) => {
+			const [x, y] = [key(a), key(b)];
+			return (x < y ? -1 : x > y ? 1 : 0) * dir || a.trainee.name.localeCompare(b.trainee.name);
+		});
+
+	return {
+		cohort: { id: cohort.id, name: cohort.name },
+		assignments,
+		rows: shown,
+		total: rows.length,
+		view: { sort, dir: dir === 1 ? 'asc' : 'desc', status, q }
+	};
+}

@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { lessonBySlug } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { cohortInvite, cohortMember } from '$lib/server/db/schema';
+import * as cohorts from '$lib/server/cohorts';
+import { markSectionRead, submitCheck } from '$lib/server/lessons';
+import { cohortMatrix, traineeAssignments } from '$lib/server/reports';
+import { createUser } from '$lib/server/users';
+import { useDatabase } from './db';
+
+useDatabase();
+
+const person = (email: string, role: 'trainee' | 'trainer' | 'admin' = 'trainee') =>
+	createUser({ email, name: email.split('@')[0], password: 'long enough pass', role }).then((u) => u!);
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+async function setting() {
+	const [owner, other, admin, mina, wei] = await Promise.all([
+		person('owner@example.com', 'trainer'),
+		person('other@example.com', 'trainer'),
+		person('admin@example.com', 'admin'),
+		person('mina@example.com'),
+		person('wei@example.com')
+	]);
+	const cohortId = await cohorts.createCohort(owner.id, 'Spring');
+	await db.insert(cohortMember).values([mina, wei].map((u) => ({ cohortId, userId: u.id })));
+	return { owner, other, admin, mina, wei, cohortId };
+}
+
+describe('who may run a cohort', () => {
+	it('its trainers and admins; another trainer and trainees see nothing, as if it did not exist', async () => {
+		const { owner, other, admin, mina, cohortId } = await setting();
+		expect((await cohorts.cohortFor(owner, cohortId))?.name).toBe('Spring');
+		expect((await cohorts.cohortFor(admin, cohortId))?.name).toBe('Spring');
+		expect(await cohorts.cohortFor(other, cohortId)).toBeNull();
+		expect(await cohorts.cohortFor(mina, cohortId)).toBeNull();
+		expect(await cohorts.cohortFor(owner, 'not-a-uuid')).toBeNull();
+		expect(await cohorts.cohortsFor(other)).toEqual([]);
+		expect((await cohorts.cohortsFor(admin)).map((c) => c.name)).toEqual(['Spring']);
+	});
+
+	it('a co-trainer gets the same access; a trainee cannot be made one', async () => {
+		const { other, mina, cohortId } = await setting();
+		expect(await cohorts.addCoTrainer(cohortId, mina.email)).toBe(false);
+		expect(await cohorts.addCoTrainer(cohortId, 'OTHER@example.com')).toBe(true);
+		expect((await cohorts.cohortFor(other, cohortId))?.id).toBe(cohortId);
+		const [listed] = await cohorts.cohortsFor(other);
+		expect(listed).toMatchObject({ name: 'Spring', members: 2, assignments: 0 });
+	});
+});
+
+describe('invitations', () => {
+	it('a join link lets anyone in until it expires, and a new link replaces the old', async () => {
+		const { cohortId } = await setting();
+		const newcomer = await person('new@example.com');
+		const first = await cohorts.newJoinLink(cohortId, 7);
+		const second = await cohorts.newJoinLink(cohortId, 7);
+		expect(await cohorts.acceptInvite(first.code, newcomer)).toBeNull();
+		expect((await cohorts.acceptInvite(second.code, newcomer))?.cohortName).toBe('Spring');
+		// Joining twice changes nothing.
+		expect(await cohorts.acceptInvite(second.code, newcomer)).not.toBeNull();
+		expect((await cohorts.membersOf(cohortId)).map((m) => m.email)).toContain('new@example.com');
+
+		await db.update(cohortInvite).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(cohortInvite.id, second.id));
+		expect(await cohorts.acceptInvite(second.code, await person('late@example.com'))).toBeNull();
+	});
+
+	it('a personal invitation works once, and only for its address', async () => {
+		const { cohortId } = await setting();
+		await cohorts.inviteEmails(cohortId, ['jin@example.com'], 14);
+		const [invite] = await cohorts.invitesOf(cohortId);
+		const stranger = await person('stranger@example.com');
+		expect(await cohorts.acceptInvite(invite.code, stranger)).toBeNull();
+		const jin = await person('Jin@Example.com');
+		expect(await cohorts.acceptInvite(invite.code, jin)).not.toBeNull();
+		expect(await cohorts.invitesOf(cohortId)).toEqual([]);
+		expect(await cohorts.acceptInvite(invite.code, jin)).toBeNull();
+	});
+
+	it('an archived cohort takes no one in, and malformed codes find nothing', async () => {
+		const { cohortId } = await setting();
+		const link = await cohorts.newJoinLink(cohortId, 7);
+		await cohorts.setArchived(cohortId, true);
+		expect(await cohorts.acceptInvite(link.code, await person('x@example.com'))).toBeNull();
+		expect(await cohorts.usableInvite("' or 1=1 --", 'x@example.com')).toBeNull();
+	});
+});
+
+describe('assignments and reports', () => {
+	const lesson = lessonBySlug.get('time-management')!;
+	const right = Object.fromEntries(lesson.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+
+	it('only members can be chosen for an assignment', async () => {
+		const { cohortId, mina } = await setting();
+		const outsider = await person('out@example.com');
+		const base = { kind: 'lesson' as const, target: lesson.slug, dueAt: inDays(3) };
+		expect(await cohorts.createAssignment(cohortId, { ...base, trainees: [outsider.id, 'junk'] })).toBeNull();
+		expect(await cohorts.assignmentsOf([cohortId])).toEqual([]);
+		const id = await cohorts.createAssignment(cohortId, { ...base, trainees: [mina.id, outsider.id] });
+		expect([...(await cohorts.audienceOf([id!])).get(id!)!]).toEqual([mina.id]);
+	});
+
+	it('the matrix and the trainee’s own list agree on status and score', async () => {
+		const { cohortId, mina, wei } = await setting();
+		await cohorts.createAssignment(cohortId, { kind: 'lesson', target: lesson.slug, dueAt: inDays(7), trainees: [] });
+		await cohorts.createAssignment(cohortId, { kind: 'lesson', target: 'customer-service', dueAt: inDays(-1), trainees: [] });
+		await cohorts.createAssignment(cohortId, { kind: 'lesson', target: 'phone-invitations', dueAt: inDays(2), trainees: [wei.id] });
+
+		for (const s of lesson.sections) await markSectionRead(mina.id, lesson.slug, s.id);
+		await submitCheck(mina.id, lesson, right);
+		await markSectionRead(wei.id, lesson.slug, lesson.sections[0].id);
+
+		const matrix = await cohortMatrix(cohortId);
+		expect(matrix.assignments.map((a) => a.target)).toEqual(['customer-service', 'phone-invitations', 'time-management']);
+		const row = (id: string) => matrix.rows.find((r) => r.trainee.id === id)!;
+		expect(row(mina.id).cells.map((c) => c && [c.status, c.score])).toEqual([['overdue', null], null, ['done', 100]]);
+		expect(row(wei.id).cells.map((c) => c && [c.status, c.score])).toEqual([['overdue', null], ['not-started', null], ['in-progress', null]]);
+		expect(row(mina.id)).toMatchObject({ done: 1, overdue: 1, assigned: 2 });
+
+		const own = await traineeAssignments(mina.id);
+		expect(own.map((a) => [a.target, a.status, a.score])).toEqual([
+			['customer-service', 'overdue', null],
+			['time-management', 'done', 100]
+		]);
+	});
+
+	it('a removed trainee and an archived cohort drop out of the trainee’s list', async () => {
+		const { cohortId, mina, wei } = await setting();
+		await cohorts.createAssignment(cohortId, { kind: 'lesson', target: lesson.slug, dueAt: inDays(7), trainees: [] });
+		expect(await cohorts.removeMember(cohortId, mina.id)).toBe(true);
+		expect(await traineeAssignments(mina.id)).toEqual([]);
+		expect(await traineeAssignments(wei.id)).toHaveLength(1);
+		await cohorts.setArchived(cohortId, true);
+		expect(await traineeAssignments(wei.id)).toEqual([]);
+	});
+
+	it('overrides attempts only for members of the assignment’s cohort', async () => {
+		const { cohortId, mina } = await setting();
+		const other = await cohorts.createCohort((await person('t2@example.com', 'trainer')).id, 'Other');
+		const id = (await cohorts.createAssignment(cohortId, { kind: 'lesson', target: lesson.slug, dueAt: inDays(7), trainees: [] }))!;
+		expect(await cohorts.setAttemptOverride(other, id, mina.id, 5)).toBe(false);
+		expect(await cohorts.setAttemptOverride(cohortId, id, mina.id, 5)).toBe(true);
+		expect((await cohorts.overridesOf([id])).get(`${id}:${mina.id}`)).toBe(5);
+	});
+});
