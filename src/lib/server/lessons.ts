@@ -1,9 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { scoreCheck } from '$lib/knowledge-check';
 import { lessonBySlug, lessons } from '$lib/server/content';
 import type { Lesson } from '$lib/server/content/lessons';
 import { db, type Transaction } from '$lib/server/db';
 import { checkAttempt, lessonProgress, sectionRead } from '$lib/server/db/schema';
+import { activityTypes, record, statement, verbs } from '$lib/server/xapi/statements';
 
 /** Marks the module done the first time every section is read and a check has passed. */
 async function completeIfDone(tx: Transaction, userId: string, lesson: Lesson) {
@@ -17,10 +18,49 @@ async function completeIfDone(tx: Transaction, userId: string, lesson: Lesson) {
 		.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.lesson, lesson.slug), eq(checkAttempt.passed, true)))
 		.limit(1);
 	if (read < lesson.sections.length || !passed) return;
-	await tx
+	const newly = await tx
 		.update(lessonProgress)
-		.set({ completedAt: sql`coalesce(${lessonProgress.completedAt}, now())` })
-		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lesson, lesson.slug)));
+		.set({ completedAt: sql`now()` })
+		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lesson, lesson.slug), isNull(lessonProgress.completedAt)))
+		.returning({ lesson: lessonProgress.lesson });
+	if (newly.length)
+		await record(tx, userId, [statement(userId, verbs.completed, lessonActivity(lesson), { result: { completion: true } })]);
+}
+
+const lessonActivity = (lesson: Lesson) => ({ path: `/lessons/${lesson.slug}`, type: activityTypes.lesson, name: lesson.title });
+
+/** One `answered` per question (a choice interaction) and `passed` or `failed` for the check. */
+function checkStatements(userId: string, lesson: Lesson, answers: Record<string, string[]>, score: ReturnType<typeof scoreCheck>) {
+	const check = { path: `/lessons/${lesson.slug}/check`, type: activityTypes.assessment, name: `Knowledge check: ${lesson.title}` };
+	const registration = crypto.randomUUID();
+	return [
+		...lesson.questions.map((q, i) =>
+			statement(
+				userId,
+				verbs.answered,
+				{
+					path: `/lessons/${lesson.slug}/check#${q.id}`,
+					type: activityTypes.interaction,
+					name: q.prompt,
+					extra: {
+						interactionType: 'choice',
+						correctResponsesPattern: [q.options.filter((o) => o.correct).map((o) => o.id).join('[,]')],
+						choices: q.options.map((o) => ({ id: o.id, description: { 'en-US': o.text } }))
+					}
+				},
+				{ result: { success: score.results[i].correct, response: (answers[q.id] ?? []).join('[,]') }, parent: check, registration }
+			)
+		),
+		statement(userId, score.passed ? verbs.passed : verbs.failed, check, {
+			result: {
+				success: score.passed,
+				completion: true,
+				score: { scaled: score.correct / score.total, raw: score.correct, min: 0, max: score.total }
+			},
+			parent: lessonActivity(lesson),
+			registration
+		})
+	];
 }
 
 async function touch(tx: Transaction, userId: string, lesson: string, lastSection?: string) {
@@ -54,6 +94,7 @@ export async function submitCheck(userId: string, lesson: Lesson, answers: Recor
 			.values({ userId, lesson: lesson.slug, answers, correct: score.correct, total: score.total, passed: score.passed })
 			.returning();
 		await touch(tx, userId, lesson.slug);
+		await record(tx, userId, checkStatements(userId, lesson, answers, score));
 		await completeIfDone(tx, userId, lesson);
 		return row;
 	});

@@ -176,6 +176,30 @@ export const attemptOverride = pgTable(
 	(t) => [primaryKey({ columns: [t.assignmentId, t.userId] })]
 );
 
+// xAPI ----------------------------------------------------------------------------------------
+
+/**
+ * Every learning record as an xAPI statement, written in the same transaction as what it
+ * records. Rows not yet sent are the outbox for the learning-record store (LRS_ENDPOINT).
+ */
+export const xapiStatement = pgTable(
+	'xapi_statement',
+	{
+		id: uuid('id').primaryKey(),
+		userId: userRef(),
+		statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+		storedAt: timestamp('stored_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		tries: integer('tries').notNull().default(0),
+		nextTryAt: timestamp('next_try_at', { withTimezone: true }).notNull().defaultNow(),
+		lastError: text('last_error')
+	},
+	(t) => [
+		index('xapi_statement_user_idx').on(t.userId, t.storedAt),
+		index('xapi_statement_outbox_idx').on(t.nextTryAt).where(sql`${t.sentAt} is null`)
+	]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type CheckAttempt = typeof checkAttempt.$inferSelect;
