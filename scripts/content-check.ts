@@ -1,17 +1,8 @@
 // `npm run content:check [folder]`: validates every content file; exits 1 with a list of problems.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { checkContent } from '../src/lib/server/content/check';
+import { readContentFolder } from '../src/lib/server/content/files';
 
-const root = process.argv[2] ?? 'content';
-const files: Record<string, string> = {};
-for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-	if (!entry.isFile() || !/\.(md|yaml)$/.test(entry.name) || entry.name === 'README.md') continue;
-	const path = join(entry.parentPath, entry.name);
-	files[relative(root, path)] = readFileSync(path, 'utf8');
-}
-
-const { lessons, problems } = checkContent(files);
+const { lessons, problems } = checkContent(readContentFolder(process.argv[2] ?? 'content'));
 if (problems.length) {
 	console.error(`Content check failed: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
