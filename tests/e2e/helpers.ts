@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequest, type Page } from '@playwright/test';
 
 export const demo = {
 	admin: { email: 'admin@rehearse.test', password: 'rehearse-admin' },
@@ -16,3 +16,13 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** An API client signed in as `account` (or anonymous), for calling routes by hand. */
+export async function apiAs(request: APIRequest, baseURL: string, account?: { email: string; password: string }) {
+	const api = await request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
+	if (account) {
+		const response = await api.post('/sign-in', { form: account, maxRedirects: 0 });
+		if (response.status() !== 303) throw new Error(`sign-in as ${account.email} answered ${response.status()}`);
+	}
+	return api;
+}
