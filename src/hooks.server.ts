@@ -2,9 +2,23 @@ import { dev } from '$app/environment';
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as auth from '$lib/server/auth/session';
+import { closeDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/errors';
 import { startup } from '$lib/server/startup';
 
-export const init: ServerInit = startup;
+export const init: ServerInit = async () => {
+	await startup();
+	// adapter-node finishes the requests in flight on SIGTERM, then emits this.
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const unavailable = (request: Request) =>
+	request.headers.get('accept')?.includes('text/html')
+		? new Response(
+				'<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rehearse is briefly unavailable</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><h1>Rehearse is briefly unavailable</h1><p>We cannot reach our database just now. Your work so far is saved. Please try again in a minute.</p><p><a href="">Try again</a></p></body></html>',
+				{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '30' } }
+			)
+		: json({ message: 'The service is briefly unavailable. Please try again in a minute.' }, { status: 503, headers: { 'retry-after': '30' } });
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const hostOf = (origin: string) => URL.parse(origin)?.host;
@@ -40,7 +54,14 @@ const authentication: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = await auth.validateSessionToken(token);
+	let result;
+	try {
+		result = await auth.validateSessionToken(token);
+	} catch (error) {
+		if (isDatabaseUnavailable(error)) return unavailable(event.request);
+		throw error;
+	}
+	const { session, user } = result;
 	if (session) auth.setSessionTokenCookie(event.cookies, secure, token, session.expiresAt);
 	else auth.deleteSessionTokenCookie(event.cookies, secure);
 	event.locals.user = user;
