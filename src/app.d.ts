@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/i18n';
 import type { SessionValidationResult } from '$lib/server/auth/session';
 
 declare global {
@@ -5,6 +6,7 @@ declare global {
 		interface Locals {
 			user: SessionValidationResult['user'];
 			session: SessionValidationResult['session'];
+			locale: Locale;
 		}
 		interface Error {
 			message: string;

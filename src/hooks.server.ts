@@ -1,6 +1,7 @@
 import { dev } from '$app/environment';
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { isLocale, negotiate } from '$lib/i18n';
 import * as auth from '$lib/server/auth/session';
 import { closeDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/errors';
@@ -69,7 +70,15 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(sameSiteOnly, securityHeaders, authentication);
+// The user's own choice, else this browser's earlier choice, else its languages, else English.
+const localization: Handle = ({ event, resolve }) => {
+	const chosen = [event.locals.user?.locale, event.cookies.get('locale')].find(isLocale);
+	const locale = chosen ?? negotiate(event.request.headers.get('accept-language')) ?? 'en';
+	event.locals.locale = locale;
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
+export const handle = sequence(sameSiteOnly, securityHeaders, authentication, localization);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

@@ -1,18 +1,15 @@
+import type { MessageKey } from '$lib/i18n';
 import type { Role } from '$lib/roles';
 
-export type NavItem = { href: string; label: string };
-
-const everyone: NavItem[] = [
-	{ href: '/', label: 'Home' },
-	{ href: '/lessons', label: 'Lessons' }
-];
+export type NavItem = { href: string; label: MessageKey };
 
 /** The navigation a role sees; the server checks access again on every page. */
 export function navFor(role: Role | undefined): NavItem[] {
 	if (!role) return [];
 	return [
-		...everyone,
-		...(role === 'trainer' || role === 'admin' ? [{ href: '/trainer', label: 'Trainer' }] : []),
-		...(role === 'admin' ? [{ href: '/admin/users', label: 'Admin' }] : [])
+		{ href: '/', label: 'nav.home' },
+		{ href: '/lessons', label: 'nav.lessons' },
+		...(role === 'trainer' || role === 'admin' ? [{ href: '/trainer', label: 'nav.trainer' } as const] : []),
+		...(role === 'admin' ? [{ href: '/admin/users', label: 'nav.admin' } as const] : [])
 	];
 }

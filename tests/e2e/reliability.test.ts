@@ -1,4 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -25,17 +26,30 @@ async function stop(app: ChildProcess) {
 test('graceful shutdown finishes the requests in flight', async () => {
 	const port = 4191;
 	const app = await startApp(port, { PGLITE_DIR: 'memory://', DATABASE_URL: '' });
-	// Sign-in attempts are slow on purpose (argon2), so these are still being worked on at SIGTERM.
-	const inFlight = Array.from({ length: 12 }, (_, i) =>
-		fetch(`http://localhost:${port}/sign-in`, {
-			method: 'POST',
-			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-			body: `email=nobody${i}%40example.com&password=wrong-password`
-		}).then((r) => r.status)
-	);
-	await new Promise((r) => setTimeout(r, 100));
+	// Requests whose bodies are still arriving when SIGTERM comes: the server must read them to
+	// the end and answer them before it exits.
+	const requests = Array.from({ length: 3 }, (_, i) => {
+		const body = `email=nobody${i}%40example.com&password=wrong-password`;
+		let finish = () => {};
+		const status = new Promise<number>((resolve, reject) => {
+			const req = httpRequest(
+				{ port, path: '/sign-in', method: 'POST', agent: false, headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'content-length': body.length } },
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode!));
+				}
+			);
+			req.on('error', reject);
+			req.write(body.slice(0, 10));
+			finish = () => req.end(body.slice(10));
+		});
+		return { status, finish: () => finish() };
+	});
+	await new Promise((r) => setTimeout(r, 300));
 	const exit = stop(app);
-	expect(await Promise.all(inFlight)).toEqual(Array(12).fill(400));
+	await new Promise((r) => setTimeout(r, 300));
+	for (const r of requests) r.finish();
+	expect(await Promise.all(requests.map((r) => r.status))).toEqual([400, 400, 400]);
 	expect(await exit).toBe(0);
 });
 

@@ -33,7 +33,7 @@ export async function validateSessionToken(token: string) {
 	const id = sessionIdOf(token);
 	const [row] = await db
 		.select({
-			user: { id: user.id, name: user.name, email: user.email, role: user.role },
+			user: { id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale },
 			session
 		})
 		.from(session)

@@ -15,6 +15,8 @@ export const user = pgTable(
 		name: text('name').notNull(),
 		passwordHash: text('password_hash').notNull(),
 		role: text('role', { enum: roles }).notNull().default('trainee'),
+		// The interface language the user chose; null follows the browser.
+		locale: text('locale'),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -1,0 +1,32 @@
+export const en = {
+	'app.name': 'Rehearse',
+	'app.tagline': 'Rehearse: practise the conversations that keep customers.',
+	'app.skip': 'Skip to content',
+	'app.home': 'Rehearse home',
+	'nav.main': 'Main',
+	'nav.home': 'Home',
+	'nav.lessons': 'Lessons',
+	'nav.simulations': 'Role-plays',
+	'nav.selfChecks': 'Self-checks',
+	'nav.trainer': 'Trainer',
+	'nav.admin': 'Admin',
+	'nav.account': '{name}, your account',
+	'nav.signIn': 'Sign in',
+	'nav.signOut': 'Sign out',
+	'nav.signUp': 'Create account',
+	'role.trainee': 'trainee',
+	'role.trainer': 'trainer',
+	'role.admin': 'admin',
+	'locale.label': 'Language',
+	'locale.change': 'Change',
+	'error.404.title': 'We could not find that page',
+	'error.404.text': 'The address may be mistyped, or the page may have moved or been removed.',
+	'error.403.title': 'This page is not open to you',
+	'error.403.text': 'Your account does not have access to it. If you think it should, ask your trainer or an administrator.',
+	'error.503.title': 'Rehearse is briefly unavailable',
+	'error.other.title': 'Something went wrong',
+	'error.code': 'Error {status}',
+	'error.home': 'Go to the home page'
+};
+
+export type MessageKey = keyof typeof en;

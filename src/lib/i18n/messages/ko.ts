@@ -1,0 +1,32 @@
+import type { MessageKey } from './en';
+
+export const ko: Record<MessageKey, string> = {
+	'app.name': 'Rehearse',
+	'app.tagline': 'Rehearse: 고객을 지키는 대화를 연습하세요.',
+	'app.skip': '본문으로 건너뛰기',
+	'app.home': 'Rehearse 홈',
+	'nav.main': '주 메뉴',
+	'nav.home': '홈',
+	'nav.lessons': '학습',
+	'nav.simulations': '롤플레이',
+	'nav.selfChecks': '자기 점검',
+	'nav.trainer': '트레이너',
+	'nav.admin': '관리',
+	'nav.account': '{name}님의 계정',
+	'nav.signIn': '로그인',
+	'nav.signOut': '로그아웃',
+	'nav.signUp': '계정 만들기',
+	'role.trainee': '교육생',
+	'role.trainer': '트레이너',
+	'role.admin': '관리자',
+	'locale.label': '언어',
+	'locale.change': '변경',
+	'error.404.title': '페이지를 찾을 수 없습니다',
+	'error.404.text': '주소가 잘못되었거나 페이지가 이동 또는 삭제되었을 수 있습니다.',
+	'error.403.title': '이 페이지에 접근할 수 없습니다',
+	'error.403.text': '계정에 접근 권한이 없습니다. 권한이 있어야 한다고 생각되면 트레이너나 관리자에게 문의하세요.',
+	'error.503.title': 'Rehearse를 잠시 사용할 수 없습니다',
+	'error.other.title': '문제가 발생했습니다',
+	'error.code': '오류 {status}',
+	'error.home': '홈으로 가기'
+};

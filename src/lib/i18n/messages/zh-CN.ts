@@ -1,0 +1,32 @@
+import type { MessageKey } from './en';
+
+export const zhCN: Record<MessageKey, string> = {
+	'app.name': 'Rehearse',
+	'app.tagline': 'Rehearse：练好留住客户的每一次对话。',
+	'app.skip': '跳到正文',
+	'app.home': 'Rehearse 首页',
+	'nav.main': '主导航',
+	'nav.home': '首页',
+	'nav.lessons': '课程',
+	'nav.simulations': '角色扮演',
+	'nav.selfChecks': '自我检查',
+	'nav.trainer': '培训师',
+	'nav.admin': '管理',
+	'nav.account': '{name}，您的账户',
+	'nav.signIn': '登录',
+	'nav.signOut': '退出',
+	'nav.signUp': '注册账户',
+	'role.trainee': '学员',
+	'role.trainer': '培训师',
+	'role.admin': '管理员',
+	'locale.label': '语言',
+	'locale.change': '切换',
+	'error.404.title': '找不到该页面',
+	'error.404.text': '网址可能有误，或页面已被移动或删除。',
+	'error.403.title': '您无权访问此页面',
+	'error.403.text': '您的账户没有访问权限。如果您认为应该有，请联系您的培训师或管理员。',
+	'error.503.title': 'Rehearse 暂时无法使用',
+	'error.other.title': '出了点问题',
+	'error.code': '错误 {status}',
+	'error.home': '返回首页'
+};
