@@ -11,9 +11,9 @@ for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
 	files[relative(root, path)] = readFileSync(path, 'utf8');
 }
 
-const { lessons, problems } = checkContent(files);
+const { lessons, forms, problems } = checkContent(files);
 if (problems.length) {
 	console.error(`Content check failed: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log(`Content check passed: ${lessons.length} lessons.`);
+console.log(`Content check passed: ${lessons.length} lessons, ${forms.length} self-check forms.`);
