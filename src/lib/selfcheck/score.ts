@@ -31,7 +31,7 @@ export type DailyPlanResult = PlanSummary & { kind: 'daily-plan'; date: string; 
 export type Result = AssessmentResult | HourValueResult | DailyPlanResult;
 export type Submission = { answers: Answers | PlanAnswers; result: Result };
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Share of an item's weight earned by an answer (0–1), or null when it does not count. */
 export function itemFraction(item: Item, answer: Answers[string] | undefined): number | null {
@@ -70,7 +70,7 @@ export function scoreAssessment(form: Extract<FormDefinition, { kind: 'assessmen
 			const lesson = item.lesson ?? section.lesson;
 			if (f < 1 && lesson) weakest.push({ item: item.id, lesson, percent: Math.round(f * 100), lost: (1 - f) * item.weight, order });
 		}
-		return { id: section.id, points: round1(points), max, percent: max ? Math.round((points / max) * 100) : null };
+		return { id: section.id, points: round2(points), max, percent: max ? Math.round((points / max) * 100) : null };
 	});
 	const points = sections.reduce((s, x) => s + x.points, 0);
 	const max = sections.reduce((s, x) => s + x.max, 0);
@@ -79,7 +79,7 @@ export function scoreAssessment(form: Extract<FormDefinition, { kind: 'assessmen
 		.sort((a, b) => b.lost - a.lost || a.order - b.order)
 		.slice(0, form.recommend)
 		.map(({ item, lesson, percent }) => ({ item, lesson, percent }));
-	return { kind: 'assessment', points: round1(points), max, percent, band: bandFor(form.bands, percent).id, sections, recommendations };
+	return { kind: 'assessment', points: round2(points), max, percent, band: bandFor(form.bands, percent).id, sections, recommendations };
 }
 
 export function scoreHourValue(form: Extract<FormDefinition, { kind: 'hour-value' }>, answers: Answers): HourValueResult {
