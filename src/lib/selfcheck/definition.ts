@@ -99,6 +99,8 @@ const base = {
 	title: text,
 	summary: text,
 	minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+	/** Place in the catalogue, lowest first. */
+	order: v.optional(v.pipe(v.number(), v.integer()), 99),
 	/** The lesson module the form belongs to. */
 	lesson: id,
 	intro: v.optional(text),

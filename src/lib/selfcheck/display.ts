@@ -49,6 +49,8 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 export const formatDateTime = (d: Date | string) => `${dateTime.format(new Date(d))} UTC`;
 export const formatDate = (d: Date | string) => dateOnly.format(new Date(d));
+const timeOnly = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
+export const formatTime = (d: Date | string) => `${timeOnly.format(new Date(d))} UTC`;
 
 /** An answer as the learner chose it, in words. */
 export function answerText(form: FormDefinition, item: Item, answer: string | number | undefined): string {

@@ -83,5 +83,6 @@ export function buildForms(files: Record<string, string>, locale = 'en') {
 		lessonRefs.push({ where: `${path}: lesson`, ref: form.lesson });
 		if (!own.length) forms.push(form);
 	}
+	forms.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 	return { forms, problems, lessonRefs };
 }
