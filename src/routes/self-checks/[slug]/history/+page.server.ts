@@ -7,7 +7,14 @@ export async function load(event) {
 	const form = findForm(event.params.slug);
 	if (!form) error(404, 'Not found');
 	const all = await listSubmissions(user.id, form.slug);
-	const points = all.map((s) => ({ id: s.id, createdAt: s.createdAt, value: s.value, band: s.band }));
+	const points = all.map((s) => ({
+		id: s.id,
+		createdAt: s.createdAt,
+		value: s.value,
+		band: s.band,
+		// A past plan is known by the day it planned, not the day it was written.
+		planned: s.result.kind === 'daily-plan' ? s.result.date : null
+	}));
 
 	// Two submissions side by side: the ones asked for, else the latest two.
 	const asked = [event.url.searchParams.get('a'), event.url.searchParams.get('b')];
