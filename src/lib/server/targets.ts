@@ -1,12 +1,15 @@
 // What a trainer can assign, by kind, with the titles the workspace shows.
-import { lessons } from '$lib/server/content';
+import { lessons, selfChecks } from '$lib/server/content';
 import type { assignmentKinds } from '$lib/server/db/schema';
 
 type Kind = (typeof assignmentKinds)[number];
 export type Target = { kind: Kind; slug: string; title: string };
 
 export function assignable(): Target[] {
-	return [...lessons.map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title }))];
+	return [
+		...lessons.map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title })),
+		...selfChecks.map((f) => ({ kind: 'self-check' as const, slug: f.slug, title: f.title }))
+	];
 }
 
 const byKey = () => new Map(assignable().map((t) => [`${t.kind}:${t.slug}`, t]));
