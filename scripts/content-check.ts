@@ -11,9 +11,13 @@ for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
 	files[relative(root, path)] = readFileSync(path, 'utf8');
 }
 
-const { lessons, problems } = checkContent(files);
+const { lessons, scenarios, problems } = checkContent(files);
 if (problems.length) {
 	console.error(`Content check failed: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log(`Content check passed: ${lessons.length} lessons.`);
+console.log(`Content check passed: ${lessons.length} lessons, ${scenarios.length} scenarios.`);
+for (const { scenario, analysis } of scenarios) {
+	const dims = Object.entries(analysis.maxByDimension).map(([d, max]) => `${d} ${max}`).join(', ');
+	console.log(`  ${scenario.slug}: ${analysis.longestPath} decisions on the longest path, ${analysis.pathCount} paths, ${scenario.endings.length} endings; max total ${analysis.maxTotal} (${dims})`);
+}

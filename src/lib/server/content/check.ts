@@ -1,4 +1,6 @@
 import { buildLessons, type Lesson } from './lessons';
+import { buildScenarios } from './scenarios';
+import { lessonLinks } from '../../roleplay/validate';
 
 /**
  * Cross-references between content files: unique slugs, sections with anchors, and every link
@@ -54,12 +56,20 @@ export function crossCheck(lessons: Lesson[], known: { simulations: Set<string>;
 }
 
 /** Everything `npm run content:check` checks, over files keyed by path relative to `content/`. */
-export function checkContent(files: Record<string, string>) {
-	const { lessons, problems } = buildLessons(files);
+export function checkContent(files: Record<string, string>, locale = 'en') {
+	const { lessons, problems } = buildLessons(files, locale);
+	const built = buildScenarios(files, locale);
+	problems.push(...built.problems);
 	const known = {
-		simulations: new Set<string>(),
+		simulations: new Set(built.scenarios.map((s) => s.scenario.slug)),
 		selfChecks: new Set<string>()
 	};
-	problems.push(...crossCheck(lessons, known).problems);
-	return { lessons, problems };
+	const cross = crossCheck(lessons, known);
+	problems.push(...cross.problems);
+	for (const { scenario } of built.scenarios)
+		for (const { where, ref } of lessonLinks(scenario)) {
+			const problem = cross.resolve(`/lessons/${ref}`);
+			if (problem) problems.push(`scenarios/${scenario.slug}: ${where}: lesson ${ref}: ${problem}`);
+		}
+	return { lessons, scenarios: built.scenarios, problems };
 }
