@@ -4,7 +4,8 @@ export type NavItem = { href: string; label: string };
 
 const everyone: NavItem[] = [
 	{ href: '/', label: 'Home' },
-	{ href: '/lessons', label: 'Lessons' }
+	{ href: '/lessons', label: 'Lessons' },
+	{ href: '/simulations', label: 'Role-plays' }
 ];
 
 /** The navigation a role sees; the server checks access again on every page. */
