@@ -34,7 +34,11 @@ export function layoutScenario(scenario: Scenario) {
 	const columns = new Map<number, string[]>();
 	for (const id of order) columns.set(depth.get(id)!, [...(columns.get(depth.get(id)!) ?? []), id]);
 	const rows = Math.max(...[...columns.values()].map((c) => c.length));
-	const height = PAD * 2 + rows * NODE_H + (rows - 1) * ROW_GAP;
+	// Room above and below for arrows that skip columns (drawn as arcs so they never cross a node).
+	const maxSpan = lastBeatDepth + 1;
+	const arc = (span: number) => 24 + 14 * Math.min(span, 8);
+	const margin = arc(maxSpan);
+	const height = PAD * 2 + margin * 2 + rows * NODE_H + (rows - 1) * ROW_GAP;
 
 	const nodes: DiagramNode[] = [];
 	for (const [col, ids] of columns) {
@@ -54,6 +58,21 @@ export function layoutScenario(scenario: Scenario) {
 		});
 	}
 	const at = new Map(nodes.map((n) => [n.id, n]));
+	const column = (n: DiagramNode) => Math.round((n.x - PAD) / (NODE_W + COL_GAP));
+	const edgePath = (a: DiagramNode, b: DiagramNode, n: number) => {
+		const span = column(b) - column(a);
+		if (span <= 1) {
+			const [x1, y1, x2, y2] = [a.x + NODE_W, a.y + NODE_H / 2, b.x, b.y + NODE_H / 2];
+			const mid = (x1 + x2) / 2;
+			return `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
+		}
+		// Alternate above and below, higher for longer jumps.
+		const up = n % 2 === 0;
+		const [x1, y1] = [a.x + NODE_W * 0.7, up ? a.y : a.y + NODE_H];
+		const [x2, y2] = [b.x + NODE_W * 0.3, up ? b.y : b.y + NODE_H];
+		const h = (up ? -1 : 1) * arc(span);
+		return `M${x1},${y1} C${x1},${(up ? Math.min(y1, y2) : Math.max(y1, y2)) + h} ${x2},${(up ? Math.min(y1, y2) : Math.max(y1, y2)) + h} ${x2},${y2}`;
+	};
 
 	const edges = new Map<string, DiagramEdge>();
 	for (const beat of scenario.beats)
@@ -67,9 +86,7 @@ export function layoutScenario(scenario: Scenario) {
 				const key = `${beat.id}>${to}>${conditional}`;
 				const a = at.get(beat.id)!;
 				const b = at.get(to)!;
-				const [x1, y1, x2, y2] = [a.x + NODE_W, a.y + NODE_H / 2, b.x, b.y + NODE_H / 2];
-				const mid = (x1 + x2) / 2;
-				const edge = edges.get(key) ?? { from: beat.id, to, labels: [], conditional, path: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}` };
+				const edge = edges.get(key) ?? { from: beat.id, to, labels: [], conditional, path: edgePath(a, b, edges.size) };
 				if (!edge.labels.includes(label)) edge.labels.push(label);
 				edges.set(key, edge);
 			}
