@@ -12,12 +12,13 @@ for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
 }
 
 const { lessons, scenarios, problems } = checkContent(files);
+// Each scenario that passed its own checks, with the maxima the debrief scores against.
+for (const { scenario, analysis } of scenarios) {
+	const dims = Object.entries(analysis.maxByDimension).map(([d, max]) => `${d} ${max}`).join(', ');
+	console.log(`  ${scenario.slug}: ${analysis.longestPath} decisions on the longest path, ${analysis.pathCount} paths, ${scenario.endings.length} endings; max total ${analysis.maxTotal} (${dims})`);
+}
 if (problems.length) {
 	console.error(`Content check failed: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
 console.log(`Content check passed: ${lessons.length} lessons, ${scenarios.length} scenarios.`);
-for (const { scenario, analysis } of scenarios) {
-	const dims = Object.entries(analysis.maxByDimension).map(([d, max]) => `${d} ${max}`).join(', ');
-	console.log(`  ${scenario.slug}: ${analysis.longestPath} decisions on the longest path, ${analysis.pathCount} paths, ${scenario.endings.length} endings; max total ${analysis.maxTotal} (${dims})`);
-}

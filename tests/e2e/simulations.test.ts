@@ -3,17 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { bestPath } from '../../src/lib/roleplay/analysis';
 import { parseScenario, type Scenario } from '../../src/lib/roleplay/schema';
-import { demo } from './helpers';
-
-// Like helpers' signIn, but waits for the page to hydrate first: typing into the form before
-// hydration can lose the e-mail address when this file's long timer test has just run.
-async function signIn(page: Page, account: { email: string; password: string }) {
-	await page.goto('/sign-in', { waitUntil: 'networkidle' });
-	await page.getByLabel('E-mail address').fill(account.email);
-	await page.getByLabel('Password').fill(account.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+import { demo, signIn } from './helpers';
 
 function scenario(slug: string): Scenario {
 	const parsed = parseScenario(parse(readFileSync(`content/scenarios/${slug}.en.yaml`, 'utf8')));

@@ -4,8 +4,6 @@ import type { Outcome, ScenarioKind } from './schema';
 export const moodLabel = (mood: number) =>
 	(['Furious', 'Angry', 'Annoyed', 'Neutral', 'Open', 'Pleased', 'Delighted'] as const)[Math.max(0, Math.min(6, mood + 3))];
 
-export const moodIcon = (mood: number) => (mood <= -2 ? '😠' : mood === -1 ? '😒' : mood === 0 ? '😐' : mood === 1 ? '🙂' : '😊');
-
 export const kindLabel: Record<ScenarioKind, string> = {
 	complaint: 'Complaint handling',
 	call: 'Phone invitation',

@@ -15,7 +15,7 @@ export async function load(event) {
 		beats: scenario.beats.map((b) => ({
 			id: b.id,
 			timer: b.timer ?? null,
-			replies: [...b.choices.map((c) => ({ id: c.id, next: c.next, branches: c.branches.map((x) => x.next) })), ...(b.timeout ? [{ id: 'silence', next: b.timeout.next, branches: b.timeout.branches.map((x) => x.next) }] : [])]
+			replies: [...b.choices.map((c) => ({ id: c.id, next: c.next, branches: [...new Set(c.branches.map((x) => x.next))] })), ...(b.timeout ? [{ id: 'silence', next: b.timeout.next, branches: [...new Set(b.timeout.branches.map((x) => x.next))] }] : [])]
 		})),
 		endings: scenario.endings.map((e) => ({ id: e.id, outcome: e.outcome, title: e.title })),
 		stats: { longest: analysis.longestPath, paths: analysis.pathCount, maxTotal: analysis.maxTotal, maxByDimension: analysis.maxByDimension }
