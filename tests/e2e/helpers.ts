@@ -8,7 +8,8 @@ export const demo = {
 };
 
 export async function signIn(page: Page, account: { email: string; password: string }) {
-	await page.goto('/sign-in');
+	// Wait for hydration: typing earlier can be undone when the form's `value` is hydrated.
+	await page.goto('/sign-in', { waitUntil: 'networkidle' });
 	await page.getByLabel('E-mail address').fill(account.email);
 	await page.getByLabel('Password').fill(account.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,5 +1,7 @@
 import { buildForms } from './forms';
 import { buildLessons, type Lesson } from './lessons';
+import { buildScenarios } from './scenarios';
+import { lessonLinks } from '../../roleplay/validate';
 
 /**
  * Cross-references between content files: unique slugs, sections with anchors, and every link
@@ -55,19 +57,24 @@ export function crossCheck(lessons: Lesson[], known: { simulations: Set<string>;
 }
 
 /** Everything `npm run content:check` checks, over files keyed by path relative to `content/`. */
-export function checkContent(files: Record<string, string>) {
-	const { lessons, problems } = buildLessons(files);
+export function checkContent(files: Record<string, string>, locale = 'en') {
+	const { lessons, problems } = buildLessons(files, locale);
+	const built = buildScenarios(files, locale);
 	const forms = buildForms(files);
-	problems.push(...forms.problems);
+	problems.push(...built.problems, ...forms.problems);
 	const known = {
-		simulations: new Set<string>(),
-		selfChecks: new Set<string>(forms.forms.map((f) => f.slug))
+		simulations: new Set(built.scenarios.map((s) => s.scenario.slug)),
+		selfChecks: new Set(forms.forms.map((f) => f.slug))
 	};
-	const { problems: crossProblems, resolve } = crossCheck(lessons, known);
-	problems.push(...crossProblems);
-	for (const { where, ref } of forms.lessonRefs) {
-		const problem = resolve(`/lessons/${ref}`);
-		if (problem) problems.push(`${where}: ${problem}`);
+	const cross = crossCheck(lessons, known);
+	problems.push(...cross.problems);
+	const refs = [
+		...built.scenarios.flatMap(({ scenario }) => lessonLinks(scenario).map(({ where, ref }) => ({ where: `scenarios/${scenario.slug}: ${where}`, ref }))),
+		...forms.lessonRefs
+	];
+	for (const { where, ref } of refs) {
+		const problem = cross.resolve(`/lessons/${ref}`);
+		if (problem) problems.push(`${where}: lesson ${ref}: ${problem}`);
 	}
-	return { lessons, forms: forms.forms, problems };
+	return { lessons, scenarios: built.scenarios, forms: forms.forms, problems };
 }

@@ -8,5 +8,8 @@ if (content.problems.length) console.warn(`Content problems:\n- ${content.proble
 export const lessons = content.lessons;
 export const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
 
+export const scenarios = content.scenarios;
+export const scenarioBySlug = new Map(scenarios.map((built) => [built.scenario.slug, built]));
+
 export const selfChecks = content.forms;
 export const selfCheckBySlug = new Map(selfChecks.map((form) => [form.slug, form]));

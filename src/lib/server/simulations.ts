@@ -1,0 +1,222 @@
+// Role-play attempts. The client sends events only; every result here comes from replaying the
+// stored events through the scenario's machine. A client's score, state or snapshot is never read.
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { compileScenario, nodeOf, replay, type RoleplayEvent, type RoleplayMachine } from '$lib/roleplay/machine';
+import { resultOf } from '$lib/roleplay/score';
+import { scenarioBySlug, scenarios } from '$lib/server/content';
+import type { BuiltScenario } from '$lib/server/content/scenarios';
+import { db } from '$lib/server/db';
+import {
+	simulationAttempt,
+	simulationEvent,
+	user,
+	type AttemptMode,
+	type SimulationAttempt,
+	type SimulationEvent,
+	type TimerSetting
+} from '$lib/server/db/schema';
+
+export type { BuiltScenario };
+
+// Compiled once per scenario: machines are pure descriptions, safe to share between requests.
+const machines = new Map<string, RoleplayMachine>();
+export function machineFor(slug: string) {
+	const built = scenarioBySlug.get(slug);
+	if (!built) return null;
+	let machine = machines.get(slug);
+	if (!machine) machines.set(slug, (machine = compileScenario(built.scenario)));
+	return { built, machine };
+}
+
+export const toEvent = (row: Pick<SimulationEvent, 'type' | 'choiceId'>): RoleplayEvent =>
+	row.type === 'reply.timeout' ? { type: 'reply.timeout' } : { type: 'reply.choose', choiceId: row.choiceId ?? '' };
+
+export async function startAttempt(userId: string, slug: string, mode: AttemptMode, timer: TimerSetting) {
+	const found = machineFor(slug);
+	if (!found) return null;
+	const { scenario } = found.built;
+	const [attempt] = await db
+		.insert(simulationAttempt)
+		.values({
+			userId,
+			scenario: slug,
+			mode,
+			timer,
+			node: scenario.start,
+			mood: scenario.customer.mood,
+			scores: Object.fromEntries(scenario.rubric.map((d) => [d.id, 0]))
+		})
+		.returning();
+	return attempt;
+}
+
+/** The attempt if it belongs to this user (or the viewer may review others'); null otherwise, like a missing one. */
+export async function getAttempt(viewer: { id: string; role: string }, slug: string, attemptId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(attemptId)) return null;
+	const attempt = await db.query.simulationAttempt.findFirst({
+		where: and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.scenario, slug))
+	});
+	const mayReview = viewer.role === 'trainer' || viewer.role === 'admin';
+	if (!attempt || (attempt.userId !== viewer.id && !(mayReview && attempt.finishedAt))) return null;
+	const events = await db.query.simulationEvent.findMany({
+		where: eq(simulationEvent.attemptId, attempt.id),
+		orderBy: asc(simulationEvent.seq)
+	});
+	return { attempt, events: events.map(toEvent), own: attempt.userId === viewer.id };
+}
+
+export type EventOutcome =
+	| { status: 200; seq: number; node: string; finished: boolean; repeated: boolean }
+	| { status: 404 | 409 | 422; message: string };
+
+const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
+	a.type === b.type && (a.type === 'reply.timeout' || (b.type === 'reply.choose' && a.choiceId === b.choiceId));
+
+/**
+ * Records event number `seq` of an attempt. A resend of a recorded step returns the original
+ * result; anything else that does not follow on from the stored events is refused. The event,
+ * the replayed state and, at an ending, the score are written in one transaction.
+ */
+export async function recordEvent(userId: string, slug: string, attemptId: string, seq: number, event: RoleplayEvent): Promise<EventOutcome> {
+	const found = machineFor(slug);
+	if (!found || !/^[0-9a-f-]{36}$/i.test(attemptId)) return { status: 404, message: 'Not found' };
+	const { built, machine } = found;
+	return db.transaction(async (tx) => {
+		// The row lock makes two tabs (or a double click) take turns.
+		const [attempt] = await tx
+			.select()
+			.from(simulationAttempt)
+			.where(and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)))
+			.for('update');
+		if (!attempt) return { status: 404, message: 'Not found' };
+		const stored = (
+			await tx.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attemptId)).orderBy(asc(simulationEvent.seq))
+		).map(toEvent);
+
+		if (seq <= stored.length) {
+			if (!samePayload(stored[seq - 1], event))
+				return { status: 409, message: `Step ${seq} was already recorded with a different reply.` };
+			const earlier = replay(machine, stored.slice(0, seq));
+			return { status: 200, seq, node: nodeOf(earlier.snapshot), finished: earlier.snapshot.status === 'done', repeated: true };
+		}
+		if (attempt.finishedAt) return { status: 409, message: 'This attempt is finished and cannot change.' };
+		if (seq !== stored.length + 1)
+			return { status: 409, message: `Step ${seq} cannot be recorded yet: the next step of this attempt is ${stored.length + 1}.` };
+		if (event.type === 'reply.timeout' && attempt.timer === 'off')
+			return { status: 422, message: 'Timers are off for this attempt, so a reply cannot time out.' };
+
+		const result = replay(machine, [...stored, event]);
+		if (!result.ok) return { status: 422, message: result.message };
+		const { snapshot } = result;
+		const finished = snapshot.status === 'done';
+		const score = resultOf(built.scenario, built.analysis, snapshot.context);
+		const ending = finished ? built.scenario.endings.find((e) => e.id === nodeOf(snapshot)) : undefined;
+
+		await tx.insert(simulationEvent).values({
+			attemptId,
+			seq,
+			type: event.type,
+			choiceId: event.type === 'reply.choose' ? event.choiceId : null
+		});
+		await tx
+			.update(simulationAttempt)
+			.set({
+				steps: seq,
+				node: nodeOf(snapshot),
+				mood: snapshot.context.mood,
+				total: snapshot.context.total,
+				scores: snapshot.context.scores,
+				updatedAt: sql`now()`,
+				...(ending ? { outcome: ending.outcome, percent: score.percent, passed: score.passed, finishedAt: sql`now()` } : {})
+			})
+			.where(eq(simulationAttempt.id, attemptId));
+		return { status: 200, seq, node: nodeOf(snapshot), finished, repeated: false };
+	});
+}
+
+/** Keeps the trainee's answer to "what would you do differently?" with a finished attempt. */
+export async function saveReflection(userId: string, slug: string, attemptId: string, reflection: string) {
+	const updated = await db
+		.update(simulationAttempt)
+		.set({ reflection, updatedAt: sql`now()` })
+		.where(
+			and(
+				eq(simulationAttempt.id, attemptId),
+				eq(simulationAttempt.userId, userId),
+				eq(simulationAttempt.scenario, slug),
+				isNotNull(simulationAttempt.finishedAt)
+			)
+		)
+		.returning({ id: simulationAttempt.id });
+	return updated.length === 1;
+}
+
+/** One learner's attempts at one scenario, newest first. */
+export function listAttempts(userId: string, slug: string) {
+	return db
+		.select({
+			id: simulationAttempt.id,
+			mode: simulationAttempt.mode,
+			timer: simulationAttempt.timer,
+			steps: simulationAttempt.steps,
+			outcome: simulationAttempt.outcome,
+			percent: simulationAttempt.percent,
+			passed: simulationAttempt.passed,
+			startedAt: simulationAttempt.startedAt,
+			finishedAt: simulationAttempt.finishedAt
+		})
+		.from(simulationAttempt)
+		.where(and(eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)))
+		.orderBy(desc(simulationAttempt.startedAt));
+}
+
+export type AttemptSummary = Awaited<ReturnType<typeof listAttempts>>[number];
+
+/** The catalogue: every scenario with this learner's attempt count and best finished score. */
+export async function catalogue(userId: string) {
+	const rows = await db
+		.select({
+			scenario: simulationAttempt.scenario,
+			attempts: sql<number>`count(*)::int`,
+			best: sql<number | null>`max(${simulationAttempt.percent})::int`,
+			passed: sql<boolean>`coalesce(bool_or(${simulationAttempt.passed}), false)`
+		})
+		.from(simulationAttempt)
+		.where(eq(simulationAttempt.userId, userId))
+		.groupBy(simulationAttempt.scenario);
+	const stats = new Map(rows.map((r) => [r.scenario, r]));
+	return scenarios.map(({ scenario, analysis }) => ({
+		slug: scenario.slug,
+		kind: scenario.kind,
+		title: scenario.title,
+		summary: scenario.summary,
+		minutes: scenario.minutes,
+		passMark: scenario.passMark,
+		decisions: analysis.longestPath,
+		attempts: stats.get(scenario.slug)?.attempts ?? 0,
+		best: stats.get(scenario.slug)?.best ?? null,
+		passed: stats.get(scenario.slug)?.passed ?? false
+	}));
+}
+
+/** For trainers: the latest finished attempts at a scenario, with each trainee's reflection. */
+export function recentFinished(slug: string, limit = 50) {
+	return db
+		.select({
+			id: simulationAttempt.id,
+			name: user.name,
+			mode: simulationAttempt.mode,
+			percent: simulationAttempt.percent,
+			passed: simulationAttempt.passed,
+			outcome: simulationAttempt.outcome,
+			reflection: simulationAttempt.reflection,
+			finishedAt: simulationAttempt.finishedAt
+		})
+		.from(simulationAttempt)
+		.innerJoin(user, eq(user.id, simulationAttempt.userId))
+		.where(and(eq(simulationAttempt.scenario, slug), isNotNull(simulationAttempt.finishedAt)))
+		.orderBy(desc(simulationAttempt.finishedAt))
+		.limit(limit);
+}
+
+export type { SimulationAttempt };

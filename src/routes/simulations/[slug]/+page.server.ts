@@ -1,0 +1,49 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { attemptModes, timerSettings } from '$lib/server/db/schema';
+import { textFields, validate } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guard';
+import { listAttempts, machineFor, recentFinished, startAttempt } from '$lib/server/simulations';
+
+const Start = v.object({
+	mode: v.picklist(attemptModes, 'Choose practice or assessment.'),
+	timer: v.picklist(timerSettings, 'Choose one of the timer settings.')
+});
+
+export async function load(event) {
+	const user = requireUser(event);
+	const found = machineFor(event.params.slug);
+	if (!found) error(404, 'Not found');
+	const { scenario, analysis } = found.built;
+	const mayReview = user.role === 'trainer' || user.role === 'admin';
+	return {
+		scenario: {
+			slug: scenario.slug,
+			kind: scenario.kind,
+			title: scenario.title,
+			summary: scenario.summary,
+			brief: scenario.brief,
+			lesson: scenario.lesson,
+			minutes: scenario.minutes,
+			passMark: scenario.passMark,
+			customer: scenario.customer,
+			rubric: scenario.rubric,
+			timed: scenario.beats.some((b) => b.timer !== undefined),
+			decisions: analysis.longestPath
+		},
+		attempts: await listAttempts(user.id, scenario.slug),
+		review: mayReview ? await recentFinished(scenario.slug) : null
+	};
+}
+
+export const actions = {
+	start: async (event) => {
+		const user = requireUser(event);
+		const input = textFields(await event.request.formData(), ['mode', 'timer']);
+		const parsed = validate(Start, input);
+		if (!parsed.ok) return fail(400, { ...input, errors: parsed.errors });
+		const attempt = await startAttempt(user.id, event.params.slug, parsed.data.mode, parsed.data.timer);
+		if (!attempt) error(404, 'Not found');
+		redirect(303, `/simulations/${event.params.slug}/attempts/${attempt.id}`);
+	}
+};

@@ -1,0 +1,163 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { scenarioBySlug } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { simulationAttempt, simulationEvent } from '$lib/server/db/schema';
+import {
+	catalogue,
+	getAttempt,
+	listAttempts,
+	recentFinished,
+	recordEvent,
+	saveReflection,
+	startAttempt
+} from '$lib/server/simulations';
+import { createUser } from '$lib/server/users';
+import type { RoleplayEvent } from '$lib/roleplay/machine';
+import { useDatabase } from './db';
+
+useDatabase();
+
+const slug = 'complaint-nobody-answers';
+const call = 'call-bad-line';
+const choose = (choiceId: string): RoleplayEvent => ({ type: 'reply.choose', choiceId });
+const best = (s: string) => scenarioBySlug.get(s)!.analysis.bestPath.map((step) => choose(step.choiceId!));
+
+async function trainee(name = 'Tia') {
+	return (await createUser({ email: `${name.toLowerCase()}@example.com`, name, password: 'a long enough secret' }))!;
+}
+
+async function play(userId: string, attemptId: string, events: RoleplayEvent[], scenario = slug) {
+	const results = [];
+	for (const [i, event] of events.entries()) results.push(await recordEvent(userId, scenario, attemptId, i + 1, event));
+	return results;
+}
+
+describe('attempts', () => {
+	it('plays the best path to the end and stores the score the server computed', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		const results = await play(tia.id, attempt.id, best(slug));
+		expect(results.every((r) => r.status === 200)).toBe(true);
+		expect(results.at(-1)).toMatchObject({ status: 200, finished: true, node: 'loyal' });
+		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attempt.id));
+		const { analysis } = scenarioBySlug.get(slug)!;
+		expect(row).toMatchObject({ outcome: 'success', percent: 100, passed: true, total: analysis.maxTotal, steps: best(slug).length });
+		expect(row.finishedAt).toBeInstanceOf(Date);
+	});
+
+	it('returns the original result for a resend and changes nothing', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		const first = await recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes'));
+		await recordEvent(tia.id, slug, attempt.id, 2, choose('read-back'));
+		const again = await recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes'));
+		expect(again).toEqual({ ...first, repeated: true });
+		expect(await db.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attempt.id))).toHaveLength(2);
+		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attempt.id));
+		expect(row).toMatchObject({ steps: 2, node: 'promise' });
+	});
+
+	it('refuses a changed payload for a recorded step, a gap, and an illegal reply, writing nothing', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		await recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes'));
+		expect(await recordEvent(tia.id, slug, attempt.id, 1, choose('hotline-policy'))).toMatchObject({ status: 409 });
+		expect(await recordEvent(tia.id, slug, attempt.id, 3, choose('promise'))).toMatchObject({
+			status: 409,
+			message: 'Step 3 cannot be recorded yet: the next step of this attempt is 2.'
+		});
+		// A reply that belongs to a later beat, and a jump straight to an ending.
+		expect(await recordEvent(tia.id, slug, attempt.id, 2, choose('own-promise'))).toMatchObject({ status: 422 });
+		expect(await recordEvent(tia.id, slug, attempt.id, 2, choose('loyal'))).toMatchObject({
+			status: 422,
+			message: '"loyal" is not a reply you can give at this point.'
+		});
+		expect(await recordEvent(tia.id, slug, attempt.id, 2, { type: 'reply.timeout' })).toMatchObject({ status: 422 });
+		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attempt.id));
+		expect(row).toMatchObject({ steps: 1, node: 'story', finishedAt: null });
+	});
+
+	it('a finished attempt cannot change', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'assessment', 'x1'))!;
+		const events = best(slug);
+		await play(tia.id, attempt.id, events);
+		expect(await recordEvent(tia.id, slug, attempt.id, events.length + 1, choose('listen-notes'))).toEqual({
+			status: 409,
+			message: 'This attempt is finished and cannot change.'
+		});
+		// The last step resent still answers with its original result.
+		expect(await recordEvent(tia.id, slug, attempt.id, events.length, events.at(-1)!)).toMatchObject({ status: 200, finished: true, repeated: true });
+	});
+
+	it('records silence on a call, and refuses it when the learner turned timers off', async () => {
+		const tia = await trainee();
+		const timed = (await startAttempt(tia.id, call, 'practice', 'x2'))!;
+		expect(await recordEvent(tia.id, call, timed.id, 1, { type: 'reply.timeout' })).toMatchObject({ status: 200, node: 'hung-up', finished: true });
+		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, timed.id));
+		expect(row.outcome).toBe('failure');
+		expect(row.total).toBe(-2);
+		expect(row.percent).toBe(0);
+
+		const untimed = (await startAttempt(tia.id, call, 'practice', 'off'))!;
+		expect(await recordEvent(tia.id, call, untimed.id, 1, { type: 'reply.timeout' })).toEqual({
+			status: 422,
+			message: 'Timers are off for this attempt, so a reply cannot time out.'
+		});
+	});
+
+	it("another trainee's attempt answers exactly like a missing one", async () => {
+		const tia = await trainee();
+		const sam = await trainee('Sam');
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		expect(await recordEvent(sam.id, slug, attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'Not found' });
+		expect(await recordEvent(tia.id, 'complaint-new-car', attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'Not found' });
+		expect(await getAttempt(sam, slug, attempt.id)).toBeNull();
+		expect(await getAttempt(tia, slug, 'not-a-uuid')).toBeNull();
+		expect(await saveReflection(sam.id, slug, attempt.id, 'mine now')).toBe(false);
+		// A trainer may review it once it is finished, never while it is in progress.
+		const trainer = { id: sam.id, role: 'trainer' };
+		expect(await getAttempt(trainer, slug, attempt.id)).toBeNull();
+		await play(tia.id, attempt.id, best(slug));
+		expect((await getAttempt(trainer, slug, attempt.id))?.own).toBe(false);
+	});
+
+	it('two tabs sending the same step at once store exactly one event', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		const results = await Promise.all([
+			recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes')),
+			recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes'))
+		]);
+		expect(results.map((r) => r.status)).toEqual([200, 200]);
+		expect(await db.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attempt.id))).toHaveLength(1);
+	});
+
+	it('resumes from the stored events, keeps the reflection, and reports history and the catalogue', async () => {
+		const tia = await trainee();
+		const first = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		await play(tia.id, first.id, [choose('listen-notes'), choose('no-voicemail')]);
+		const resumed = await getAttempt(tia, slug, first.id);
+		expect(resumed?.events).toEqual([choose('listen-notes'), choose('no-voicemail')]);
+		expect(resumed?.attempt.node).toBe('boiling');
+		expect(await saveReflection(tia.id, slug, first.id, 'Unfinished')).toBe(false);
+
+		const second = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		await play(tia.id, second.id, best(slug));
+		expect(await saveReflection(tia.id, slug, second.id, 'I would take notes sooner.')).toBe(true);
+		const history = await listAttempts(tia.id, slug);
+		expect(history.map((a) => a.id)).toEqual([second.id, first.id]);
+		const entry = (await catalogue(tia.id)).find((c) => c.slug === slug);
+		expect(entry).toMatchObject({ attempts: 2, best: 100, passed: true });
+		expect((await catalogue(tia.id)).find((c) => c.slug === call)).toMatchObject({ attempts: 0, best: null });
+		const recent = await recentFinished(slug);
+		expect(recent).toHaveLength(1);
+		expect(recent[0]).toMatchObject({ name: 'Tia', reflection: 'I would take notes sooner.', percent: 100 });
+	});
+
+	it('refuses to start an unknown scenario', async () => {
+		const tia = await trainee();
+		expect(await startAttempt(tia.id, 'no-such-scenario', 'practice', 'x1')).toBeNull();
+	});
+});
