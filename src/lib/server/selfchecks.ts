@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '$lib/server/db';
+import { db, type Database, type Transaction } from '$lib/server/db';
 import { selfCheckSubmission } from '$lib/server/db/schema';
 import { lessonBySlug, selfCheckBySlug, selfChecks } from '$lib/server/content';
 import { evaluate, trendValue } from '$lib/selfcheck/score';
@@ -15,18 +15,18 @@ export const findForm = (slug: string) => selfCheckBySlug.get(slug);
  * Scores a submission on the server and stores it. Bad input stores nothing and answers one
  * message per field. The same `key` twice (a double click, a resent POST) gives the first row back.
  */
-export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string) {
+export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string, executor: Database | Transaction = db) {
 	const evaluated = evaluate(form, fields);
 	if (!evaluated.ok) return evaluated;
 	const { answers, result } = evaluated.submission;
 	const submissionKey = isUuid(key) ? key : crypto.randomUUID();
-	const [created] = await db
+	const [created] = await executor
 		.insert(selfCheckSubmission)
 		.values({ userId, form: form.slug, key: submissionKey, answers, result, value: trendValue(result), band: result.band })
 		.onConflictDoNothing()
 		.returning({ id: selfCheckSubmission.id });
 	if (created) return { ok: true as const, id: created.id };
-	const [existing] = await db
+	const [existing] = await executor
 		.select({ id: selfCheckSubmission.id })
 		.from(selfCheckSubmission)
 		.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.key, submissionKey)));

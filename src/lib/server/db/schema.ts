@@ -281,6 +281,51 @@ export const simulationEvent = pgTable(
 	]
 );
 
+// Role-play trios (Exercise 1) ----------------------------------------------------------------
+
+/** Three trainees, three rounds; the state every device polls lives here, not in a server's memory. */
+export const trio = pgTable(
+	'trio',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		cohortId: cohortRef(),
+		createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
+		totalMinutes: integer('total_minutes').notNull().default(60),
+		round: integer('round').notNull().default(1),
+		startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+		roundStartedAt: timestamp('round_started_at', { withTimezone: true }).notNull().defaultNow(),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(t) => [index('trio_cohort_idx').on(t.cohortId, t.startedAt)]
+);
+
+export const trioSeat = pgTable(
+	'trio_seat',
+	{
+		trioId: uuid('trio_id')
+			.notNull()
+			.references(() => trio.id, { onDelete: 'cascade' }),
+		seat: integer('seat').notNull(),
+		userId: userRef()
+	},
+	(t) => [primaryKey({ columns: [t.trioId, t.seat] }), uniqueIndex('trio_seat_user_key').on(t.trioId, t.userId), index('trio_seat_user_idx').on(t.userId)]
+);
+
+/** One row per round: the complaint played and, once the observer has filled it in, their checklist. */
+export const trioRound = pgTable(
+	'trio_round',
+	{
+		trioId: uuid('trio_id')
+			.notNull()
+			.references(() => trio.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		scenario: text('scenario').notNull(),
+		submissionId: uuid('submission_id').references(() => selfCheckSubmission.id, { onDelete: 'set null' }),
+		completedAt: timestamp('completed_at', { withTimezone: true })
+	},
+	(t) => [primaryKey({ columns: [t.trioId, t.round] })]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type CheckAttempt = typeof checkAttempt.$inferSelect;
@@ -291,3 +336,4 @@ export type SimulationAttempt = typeof simulationAttempt.$inferSelect;
 export type SimulationEvent = typeof simulationEvent.$inferSelect;
 export type AttemptMode = (typeof attemptModes)[number];
 export type TimerSetting = (typeof timerSettings)[number];
+export type Trio = typeof trio.$inferSelect;

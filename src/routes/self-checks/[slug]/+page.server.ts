@@ -1,7 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
+import { db } from '$lib/server/db';
 import { findForm, submitSelfCheck } from '$lib/server/selfchecks';
+import { OBSERVER_FORM, observerRound, recordObservation } from '$lib/server/trios';
 import { blockField } from '$lib/selfcheck/daily-plan';
 import type { FormDefinition } from '$lib/selfcheck/definition';
 
@@ -31,11 +33,23 @@ function formOr404(slug: string) {
 	return form;
 }
 
-export function load(event) {
-	requireUser(event);
+/** The trio round this observer checklist is for, when it was opened from a trio. */
+async function trioRound(user: { id: string; role: string }, slug: string, trio: string | null, round: string | null) {
+	if (slug !== OBSERVER_FORM || !trio) return null;
+	const found = await observerRound(user, trio, Number(round));
+	if (!found) error(404, 'This round is over, or you are not its observer.');
+	return found;
+}
+
+export async function load(event) {
+	const user = requireUser(event);
 	const form = formOr404(event.params.slug);
+	const params = event.url.searchParams;
+	const trio = await trioRound(user, form.slug, params.get('trio'), params.get('round'));
+	const values = initialValues(form);
+	if (trio) Object.assign(values, { salesperson: trio.salesperson, complaint: trio.complaint });
 	// A fresh key per rendered form: submitting the same page twice stores one result.
-	return { form, key: crypto.randomUUID(), values: initialValues(form) };
+	return { form, key: crypto.randomUUID(), values, trio: trio && { id: trio.trio.id, round: trio.trio.round, salesperson: trio.salesperson } };
 }
 
 export const actions = {
@@ -44,9 +58,15 @@ export const actions = {
 		const form = formOr404(event.params.slug);
 		const data = await event.request.formData();
 		const fields = textFields(data, fieldNames(form));
-		const { key } = textFields(data, ['key']);
-		const outcome = await submitSelfCheck(user.id, form, fields, key);
+		const { key, trio: trioId, round } = textFields(data, ['key', 'trio', 'round']);
+		const trio = await trioRound(user, form.slug, trioId, round);
+		// An observer's checklist and the trio moving on to the next round land together.
+		const outcome = await db.transaction(async (tx) => {
+			const stored = await submitSelfCheck(user.id, form, fields, key, tx);
+			if (stored.ok && trio) await recordObservation(tx, trio.trio.id, trio.trio.round, user.id, stored.id);
+			return stored;
+		});
 		if (!outcome.ok) return fail(400, { errors: outcome.errors, values: fields, key: key.slice(0, 64) });
-		redirect(303, `/self-checks/${form.slug}/${outcome.id}`);
+		redirect(303, trio ? `/trios/${trio.trio.id}` : `/self-checks/${form.slug}/${outcome.id}`);
 	}
 };
