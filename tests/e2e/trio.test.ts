@@ -44,7 +44,10 @@ test('a trainer starts a trio; three devices follow the rounds as the roles rota
 	const devices = { 'Mina Park': mina, 'Li Wei': wei, 'Jun Seo': jun };
 	for (const page of Object.values(devices)) await page.goto(trioPath);
 
-	const rolesIn = async () => Object.fromEntries(await Promise.all(Object.entries(devices).map(async ([name, page]) => [name, ((await roleHeading(page).textContent()) ?? '').replace('Your card: ', '')])));
+	const rolesIn = async (): Promise<Record<string, string>> =>
+		Object.fromEntries(
+			await Promise.all(Object.entries(devices).map(async ([name, page]) => [name, ((await roleHeading(page).textContent()) ?? '').replace('Your card: ', '')]))
+		);
 	const seen: Record<string, string[]> = { 'Mina Park': [], 'Li Wei': [], 'Jun Seo': [] };
 
 	for (let round = 1; round <= 3; round++) {
