@@ -1,4 +1,5 @@
 import { buildLessons, type Lesson } from './lessons';
+import { translateLessons } from './translations';
 
 /**
  * Cross-references between content files: unique slugs, sections with anchors, and every link
@@ -61,5 +62,7 @@ export function checkContent(files: Record<string, string>) {
 		selfChecks: new Set<string>()
 	};
 	problems.push(...crossCheck(lessons, known).problems);
-	return { lessons, problems };
+	const translated = translateLessons(files, lessons);
+	problems.push(...translated.problems);
+	return { lessons, problems, lessonsByLocale: translated.lessons };
 }
