@@ -113,6 +113,16 @@ test('a form error comes back in Korean', async ({ browser }) => {
 	// What was typed is kept, and the field says it is wrong.
 	await expect(page.getByLabel('이메일 주소')).toHaveValue('not-an-address@nowhere');
 	await expect(page.getByLabel('이름', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+	// Signed in, a join link that does not work says why, in Korean too.
+	await page.getByLabel('이름', { exact: true }).fill('민준');
+	await page.getByLabel('이메일 주소').fill(uniqueEmail('joiner-ko'));
+	await page.getByLabel('비밀번호').fill('a fine long passphrase');
+	await page.getByRole('button', { name: '계정 만들기' }).click();
+	await page.waitForURL('/');
+	const response = await page.goto('/join/aaaaaaaaaaaaaaaa');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByText('이 초대 링크는 만료되었거나 이미 사용되었거나')).toBeVisible();
 	await korean.close();
 });
 
