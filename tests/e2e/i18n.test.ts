@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
@@ -127,7 +128,8 @@ test('a form error comes back in Korean', async ({ browser }) => {
 });
 
 for (const [locale, browserLocale] of [['zh-CN', 'zh-CN'], ['ko', 'ko-KR']] as const)
-	test(`${locale} pages wrap and fit a 375-pixel phone`, async ({ browser }) => {
+	test(`${locale} pages wrap and fit a 375-pixel phone, with no serious accessibility violations`, async ({ browser }) => {
+		test.setTimeout(180_000);
 		const context = await browser.newContext({ locale: browserLocale, viewport: { width: 375, height: 800 } });
 		const page = await context.newPage();
 		await signUp(page, `phone-${locale}`);
@@ -137,6 +139,8 @@ for (const [locale, browserLocale] of [['zh-CN', 'zh-CN'], ['ko', 'ko-KR']] as c
 			await page.goto(path);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+			expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), path).toEqual([]);
 		}
 		await context.close();
 	});
