@@ -2,9 +2,9 @@
 import { checkContent } from '../src/lib/server/content/check';
 import { readContentFolder } from '../src/lib/server/content/files';
 
-const { lessons, problems } = checkContent(readContentFolder(process.argv[2] ?? 'content'));
+const { lessons, forms, problems } = checkContent(readContentFolder(process.argv[2] ?? 'content'));
 if (problems.length) {
 	console.error(`Content check failed: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log(`Content check passed: ${lessons.length} lessons.`);
+console.log(`Content check passed: ${lessons.length} lessons, ${forms.length} self-checks.`);

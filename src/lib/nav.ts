@@ -9,6 +9,7 @@ export function navFor(role: Role | undefined): NavItem[] {
 	return [
 		{ href: '/', label: 'nav.home' },
 		{ href: '/lessons', label: 'nav.lessons' },
+		{ href: '/self-checks', label: 'nav.selfChecks' },
 		...(role === 'trainer' || role === 'admin' ? [{ href: '/trainer', label: 'nav.trainer' } as const] : []),
 		...(role === 'admin' ? [{ href: '/admin/users', label: 'nav.admin' } as const] : [])
 	];

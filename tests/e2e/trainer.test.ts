@@ -6,6 +6,7 @@ import { demo, signIn, uniqueEmail } from './helpers';
 type Check = { questions: { id: string; options: { id: string; correct?: boolean }[] }[] };
 
 test('a trainer creates a cohort and assigns a lesson; a trainee joins, completes it, and the trainer sees it done', async ({ browser }) => {
+	test.setTimeout(60_000); // two people, a whole module and a report
 	const trainer = await (await browser.newContext()).newPage();
 	await signIn(trainer, demo.trainer);
 	await trainer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainer' }).click();

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { cohortInvite, cohortMember } from '$lib/server/db/schema';
 import * as cohorts from '$lib/server/cohorts';
 import { markSectionRead, submitCheck } from '$lib/server/lessons';
+import { findForm, submitSelfCheck } from '$lib/server/selfchecks';
 import { cohortMatrix, traineeAssignments } from '$lib/server/reports';
 import { createUser } from '$lib/server/users';
 import { useDatabase } from './db';
@@ -142,5 +143,30 @@ describe('assignments and reports', () => {
 		expect(await cohorts.setAttemptOverride(other, id, mina.id, 5)).toBe(false);
 		expect(await cohorts.setAttemptOverride(cohortId, id, mina.id, 5)).toBe(true);
 		expect((await cohorts.overridesOf([id])).get(`${id}:${mina.id}`)).toBe(5);
+	});
+
+	it('a self-check is done once submitted after it was assigned, with its latest score', async () => {
+		const { cohortId, mina, wei } = await setting();
+		const form = findForm('telephone-standards')!;
+		const answer = (value: string) =>
+			Object.fromEntries(
+				('sections' in form ? form.sections : [])
+					.flatMap((s) => s.items)
+					.map((item) => [item.id, item.kind === 'choice' ? item.options[0].id : item.kind === 'text' ? 'Me' : item.kind === 'likert' ? (value === 'yes' ? '5' : '1') : value])
+			);
+		// Before the assignment: does not count.
+		expect((await submitSelfCheck(mina.id, form, answer('no'), crypto.randomUUID())).ok).toBe(true);
+		await new Promise((r) => setTimeout(r, 5));
+		await cohorts.createAssignment(cohortId, { kind: 'self-check', target: form.slug, dueAt: inDays(3), trainees: [] });
+		let matrix = await cohortMatrix(cohortId);
+		expect(matrix.rows.map((r) => r.cells[0]!.status)).toEqual(['not-started', 'not-started']);
+
+		expect((await submitSelfCheck(mina.id, form, answer('no'), crypto.randomUUID())).ok).toBe(true);
+		expect((await submitSelfCheck(mina.id, form, answer('yes'), crypto.randomUUID())).ok).toBe(true);
+		matrix = await cohortMatrix(cohortId);
+		const cell = (id: string) => matrix.rows.find((r) => r.trainee.id === id)!.cells[0]!;
+		expect(cell(mina.id)).toMatchObject({ status: 'done', score: 100 });
+		expect(cell(wei.id)).toMatchObject({ status: 'not-started', score: null });
+		expect((await traineeAssignments(mina.id))[0]).toMatchObject({ kind: 'self-check', status: 'done', score: 100 });
 	});
 });

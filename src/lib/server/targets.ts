@@ -1,14 +1,17 @@
 // What a trainer can assign, by kind, with the titles the workspace shows.
 import type { Locale } from '$lib/i18n';
-import { lessonsFor } from '$lib/server/content';
+import { lessonsFor, selfChecks } from '$lib/server/content';
 import type { assignmentKinds } from '$lib/server/db/schema';
 
 type Kind = (typeof assignmentKinds)[number];
 export type Target = { kind: Kind; slug: string; title: string };
 
-/** Titles in `locale`; English for exports that stay English (CSV, xAPI). */
+/** Titles in `locale` (self-checks in English for now); English for exports that stay English (CSV, xAPI). */
 export function assignable(locale: Locale = 'en'): Target[] {
-	return [...lessonsFor(locale).map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title }))];
+	return [
+		...lessonsFor(locale).map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title })),
+		...selfChecks.map((f) => ({ kind: 'self-check' as const, slug: f.slug, title: f.title }))
+	];
 }
 
 const byKey = (locale: Locale) => new Map(assignable(locale).map((t) => [`${t.kind}:${t.slug}`, t]));

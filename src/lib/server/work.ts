@@ -3,7 +3,8 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import { statusOf, type Status, type Work } from '$lib/assignments';
 import { db } from '$lib/server/db';
-import { checkAttempt, lessonProgress, type Assignment } from '$lib/server/db/schema';
+import { checkAttempt, lessonProgress, selfCheckSubmission, type Assignment } from '$lib/server/db/schema';
+import { selfCheckBySlug } from '$lib/server/content';
 
 export type Cell = Work & { status: Status };
 export const cellKey = (assignmentId: string, userId: string) => `${assignmentId}:${userId}`;
@@ -35,16 +36,38 @@ async function lessonWork(userIds: string[], lessons: string[]) {
 	return work;
 }
 
+/**
+ * Self-checks: done once submitted after the assignment was made; the score is the latest
+ * submission's percentage (the hour-value calculator has a value, not a score).
+ */
+async function selfCheckWork(assignments: Assignment[], userIds: string[]) {
+	const work = new Map<string, Work>();
+	const forms = [...new Set(assignments.map((a) => a.target))];
+	if (!userIds.length || !forms.length) return work;
+	const rows = await db
+		.select({ userId: selfCheckSubmission.userId, form: selfCheckSubmission.form, value: selfCheckSubmission.value, createdAt: selfCheckSubmission.createdAt })
+		.from(selfCheckSubmission)
+		.where(and(inArray(selfCheckSubmission.userId, userIds), inArray(selfCheckSubmission.form, forms)))
+		.orderBy(selfCheckSubmission.createdAt);
+	for (const a of assignments) {
+		const scored = selfCheckBySlug.get(a.target)?.kind !== 'hour-value';
+		for (const row of rows)
+			if (row.form === a.target && row.createdAt >= a.createdAt)
+				work.set(cellKey(a.id, row.userId), { started: true, done: true, score: scored ? Math.round(row.value) : null });
+	}
+	return work;
+}
+
 /** One cell per (assignment, trainee) pair given: status and counted score. */
 export async function cellsFor(assignments: Assignment[], userIds: string[], now = new Date()) {
-	const lessons = await lessonWork(
-		userIds,
-		assignments.filter((a) => a.kind === 'lesson').map((a) => a.target)
-	);
+	const [lessons, selfChecks] = await Promise.all([
+		lessonWork(userIds, assignments.filter((a) => a.kind === 'lesson').map((a) => a.target)),
+		selfCheckWork(assignments.filter((a) => a.kind === 'self-check'), userIds)
+	]);
 	const cells = new Map<string, Cell>();
 	for (const a of assignments)
 		for (const userId of userIds) {
-			const work = a.kind === 'lesson' ? lessons.get(`${a.target}:${userId}`) : undefined;
+			const work = a.kind === 'lesson' ? lessons.get(`${a.target}:${userId}`) : selfChecks.get(cellKey(a.id, userId));
 			cells.set(cellKey(a.id, userId), {
 				started: work?.started ?? false,
 				done: work?.done ?? false,

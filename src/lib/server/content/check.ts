@@ -1,3 +1,4 @@
+import { buildForms } from './forms';
 import { buildLessons, type Lesson } from './lessons';
 import { translateLessons } from './translations';
 
@@ -57,12 +58,19 @@ export function crossCheck(lessons: Lesson[], known: { simulations: Set<string>;
 /** Everything `npm run content:check` checks, over files keyed by path relative to `content/`. */
 export function checkContent(files: Record<string, string>) {
 	const { lessons, problems } = buildLessons(files);
+	const forms = buildForms(files);
+	problems.push(...forms.problems);
 	const known = {
 		simulations: new Set<string>(),
-		selfChecks: new Set<string>()
+		selfChecks: new Set<string>(forms.forms.map((f) => f.slug))
 	};
-	problems.push(...crossCheck(lessons, known).problems);
+	const { problems: crossProblems, resolve } = crossCheck(lessons, known);
+	problems.push(...crossProblems);
+	for (const { where, ref } of forms.lessonRefs) {
+		const problem = resolve(`/lessons/${ref}`);
+		if (problem) problems.push(`${where}: ${problem}`);
+	}
 	const translated = translateLessons(files, lessons);
 	problems.push(...translated.problems);
-	return { lessons, problems, lessonsByLocale: translated.lessons };
+	return { lessons, forms: forms.forms, problems, lessonsByLocale: translated.lessons };
 }

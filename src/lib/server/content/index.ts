@@ -17,3 +17,6 @@ const bySlug = Object.fromEntries(
 /** Every module in `locale`, each in English where its translation is missing or differs in structure. */
 export const lessonsFor = (locale: Locale) => content.lessonsByLocale[locale];
 export const lessonIn = (locale: Locale, slug: string) => bySlug[locale].get(slug);
+
+export const selfChecks = content.forms;
+export const selfCheckBySlug = new Map(selfChecks.map((form) => [form.slug, form]));

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { roles } from '$lib/roles';
+import type { Answers } from '$lib/selfcheck/answers';
+import type { PlanAnswers } from '$lib/selfcheck/daily-plan';
+import type { Result } from '$lib/selfcheck/score';
 
 export { roles, type Role } from '$lib/roles';
 
@@ -202,8 +205,32 @@ export const xapiStatement = pgTable(
 	]
 );
 
+// Self-check forms ----------------------------------------------------------------------------
+// Every submission is kept so a learner sees the trend. `result` is the server's own scoring
+// (never the browser's); `value` is the number the history chart follows. `key` comes from the
+// rendered form, so a double click or a resent POST stores one row, not two.
+export const selfCheckSubmission = pgTable(
+	'self_check_submission',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: userRef(),
+		form: text('form').notNull(),
+		key: uuid('key').notNull(),
+		answers: jsonb('answers').$type<Answers | PlanAnswers>().notNull(),
+		result: jsonb('result').$type<Result>().notNull(),
+		value: doublePrecision('value').notNull(),
+		band: text('band').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('self_check_submission_user_form_idx').on(t.userId, t.form, t.createdAt),
+		uniqueIndex('self_check_submission_key_key').on(t.userId, t.key)
+	]
+);
+
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type CheckAttempt = typeof checkAttempt.$inferSelect;
 export type Cohort = typeof cohort.$inferSelect;
 export type Assignment = typeof assignment.$inferSelect;
+export type SelfCheckSubmission = typeof selfCheckSubmission.$inferSelect;

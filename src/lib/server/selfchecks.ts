@@ -1,0 +1,107 @@
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { selfCheckSubmission } from '$lib/server/db/schema';
+import { lessonBySlug, selfCheckBySlug, selfChecks } from '$lib/server/content';
+import { evaluate, trendValue } from '$lib/selfcheck/score';
+import type { FormDefinition } from '$lib/selfcheck/definition';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string | null | undefined): s is string => typeof s === 'string' && UUID.test(s);
+
+export const listForms = () => selfChecks;
+export const findForm = (slug: string) => selfCheckBySlug.get(slug);
+
+/**
+ * Scores a submission on the server and stores it. Bad input stores nothing and answers one
+ * message per field. The same `key` twice (a double click, a resent POST) gives the first row back.
+ */
+export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string) {
+	const evaluated = evaluate(form, fields);
+	if (!evaluated.ok) return evaluated;
+	const { answers, result } = evaluated.submission;
+	const submissionKey = isUuid(key) ? key : crypto.randomUUID();
+	const [created] = await db
+		.insert(selfCheckSubmission)
+		.values({ userId, form: form.slug, key: submissionKey, answers, result, value: trendValue(result), band: result.band })
+		.onConflictDoNothing()
+		.returning({ id: selfCheckSubmission.id });
+	if (created) return { ok: true as const, id: created.id };
+	const [existing] = await db
+		.select({ id: selfCheckSubmission.id })
+		.from(selfCheckSubmission)
+		.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.key, submissionKey)));
+	return { ok: true as const, id: existing.id };
+}
+
+const summaryColumns = {
+	id: selfCheckSubmission.id,
+	value: selfCheckSubmission.value,
+	band: selfCheckSubmission.band,
+	result: selfCheckSubmission.result,
+	createdAt: selfCheckSubmission.createdAt
+};
+
+/** A learner's submissions of one form, oldest first (the order a trend is read in). */
+export const listSubmissions = (userId: string, form: string) =>
+	db
+		.select(summaryColumns)
+		.from(selfCheckSubmission)
+		.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.form, form)))
+		.orderBy(asc(selfCheckSubmission.createdAt), asc(selfCheckSubmission.id));
+
+/** One submission of this learner's, or undefined: another user's looks exactly like a missing one. */
+export async function getSubmission(userId: string, form: string, id: string) {
+	if (!isUuid(id)) return undefined;
+	const [row] = await db
+		.select()
+		.from(selfCheckSubmission)
+		.where(and(eq(selfCheckSubmission.id, id), eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.form, form)));
+	return row;
+}
+
+/** Several of this learner's submissions of one form by id; ids that are not theirs are left out. */
+export async function getSubmissions(userId: string, form: string, ids: string[]) {
+	const valid = ids.filter(isUuid);
+	if (!valid.length) return [];
+	return db
+		.select()
+		.from(selfCheckSubmission)
+		.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.form, form), inArray(selfCheckSubmission.id, valid)));
+}
+
+/** For the catalogue: per form, how many times this learner took it and their latest result. */
+export async function latestByForm(userId: string) {
+	const [latest, counts] = await Promise.all([
+		db
+			.selectDistinctOn([selfCheckSubmission.form], {
+				form: selfCheckSubmission.form,
+				id: selfCheckSubmission.id,
+				value: selfCheckSubmission.value,
+				band: selfCheckSubmission.band,
+				createdAt: selfCheckSubmission.createdAt
+			})
+			.from(selfCheckSubmission)
+			.where(eq(selfCheckSubmission.userId, userId))
+			.orderBy(selfCheckSubmission.form, desc(selfCheckSubmission.createdAt)),
+		db
+			.select({ form: selfCheckSubmission.form, taken: count() })
+			.from(selfCheckSubmission)
+			.where(eq(selfCheckSubmission.userId, userId))
+			.groupBy(selfCheckSubmission.form)
+	]);
+	const taken = new Map(counts.map((c) => [c.form, c.taken]));
+	return new Map(latest.map((row) => [row.form, { ...row, taken: taken.get(row.form) ?? 0 }]));
+}
+
+/** "Lesson title: section title" for each `slug#anchor`, so links say where they lead. */
+export function lessonTitles(refs: string[]) {
+	const titles: Record<string, string> = {};
+	for (const ref of new Set(refs)) {
+		const [slug, anchor] = ref.split('#');
+		const lesson = lessonBySlug.get(slug);
+		if (!lesson) continue;
+		const section = lesson.sections.flatMap((s) => [s, ...s.subsections]).find((s) => s.id === anchor);
+		titles[ref] = section ? `${lesson.title}: ${section.title}` : lesson.title;
+	}
+	return titles;
+}
