@@ -13,7 +13,7 @@ import { createUser } from '$lib/server/users';
 const { values } = parseArgs({
 	options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } }
 });
-const Input = v.object({ email, name: plainText('name', 100), role: v.picklist(roles, `--role must be one of ${roles.join(', ')}.`) });
+const Input = v.object({ email, name: plainText('field.name', 100), role: v.picklist(roles, `--role must be one of ${roles.join(', ')}.`) });
 const parsed = v.safeParse(Input, values);
 if (!parsed.success) {
 	console.error(parsed.issues.map((i) => i.message).join('\n'));

@@ -10,6 +10,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** Why, in the user's language, when the page can say more than its status does. */
+			detail?: string;
 		}
 	}
 }

@@ -1,7 +1,7 @@
 import { dev } from '$app/environment';
-import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { isLocale, negotiate } from '$lib/i18n';
+import { isLocale, negotiate, translate, type Locale } from '$lib/i18n';
 import * as auth from '$lib/server/auth/session';
 import { closeDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/errors';
@@ -13,13 +13,22 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
 
-const unavailable = (request: Request) =>
-	request.headers.get('accept')?.includes('text/html')
+// Without the database the account's language is unknown: this browser's choice or languages decide.
+const browserLocale = (event: RequestEvent): Locale => {
+	const chosen = event.cookies.get('locale');
+	return isLocale(chosen) ? chosen : (negotiate(event.request.headers.get('accept-language')) ?? 'en');
+};
+
+const unavailable = (event: RequestEvent) => {
+	const locale = browserLocale(event);
+	const title = translate(locale, 'error.503.title');
+	return event.request.headers.get('accept')?.includes('text/html')
 		? new Response(
-				'<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rehearse is briefly unavailable</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><h1>Rehearse is briefly unavailable</h1><p>We cannot reach our database just now. Your work so far is saved. Please try again in a minute.</p><p><a href="">Try again</a></p></body></html>',
+				`<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;overflow-wrap:anywhere"><h1>${title}</h1><p>${translate(locale, 'error.unavailable.text')}</p><p><a href="">${translate(locale, 'error.unavailable.retry')}</a></p></body></html>`,
 				{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '30' } }
 			)
 		: json({ message: 'The service is briefly unavailable. Please try again in a minute.' }, { status: 503, headers: { 'retry-after': '30' } });
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const hostOf = (origin: string) => URL.parse(origin)?.host;
@@ -59,7 +68,7 @@ const authentication: Handle = async ({ event, resolve }) => {
 	try {
 		result = await auth.validateSessionToken(token);
 	} catch (error) {
-		if (isDatabaseUnavailable(error)) return unavailable(event.request);
+		if (isDatabaseUnavailable(error)) return unavailable(event);
 		throw error;
 	}
 	const { session, user } = result;
@@ -80,14 +89,16 @@ const localization: Handle = ({ event, resolve }) => {
 
 export const handle = sequence(sameSiteOnly, securityHeaders, authentication, localization);
 
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(error);
+	// An error thrown before the localization handle ran still answers in the browser's language.
+	const locale = isLocale(event.locals.locale) ? event.locals.locale : browserLocale(event);
 	return {
 		message:
 			status === 404
-				? 'Not found'
+				? translate(locale, 'error.notFound')
 				: dev && error instanceof Error
 					? error.message
-					: 'Something went wrong on our side. Please try again in a moment.'
+					: translate(locale, 'error.server')
 	};
 };

@@ -1,12 +1,15 @@
 // Status and counted score of one trainee on one assignment; pure, so the trainee's home page,
 // the trainer's matrix and the CSV export cannot disagree.
+import type { MessageKey } from '$lib/i18n';
+
 export type Status = 'not-started' | 'in-progress' | 'done' | 'overdue';
 
-export const statusLabels: Record<Status, string> = {
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	done: 'Done',
-	overdue: 'Overdue'
+/** Catalogue keys of the status names (`t(statusLabels[status])`). */
+export const statusLabels: Record<Status, MessageKey> = {
+	'not-started': 'status.not-started',
+	'in-progress': 'status.in-progress',
+	done: 'status.done',
+	overdue: 'status.overdue'
 };
 
 /** What a trainee has done towards one assignment's target, whatever its kind. */

@@ -1,7 +1,9 @@
-/** The four field manuals the content comes from, by the number of their seed file. */
-export const manuals: Record<string, string> = {
-	'000': 'Becoming an excellent salesperson (Chinese)',
-	'001': 'Customer information and reseller visits (Korean)',
-	'002': 'Maintaining customer relationships (Korean)',
-	'003': 'Service marketing for customer events (Chinese)'
+import type { MessageKey } from '$lib/i18n';
+
+/** The four field manuals the content comes from, by the number of their seed file: catalogue keys of their titles. */
+export const manuals: Record<string, MessageKey> = {
+	'000': 'manual.000',
+	'001': 'manual.001',
+	'002': 'manual.002',
+	'003': 'manual.003'
 };

@@ -32,6 +32,8 @@ test('a trainer creates a cohort and assigns a lesson; a trainee joins, complete
 	await trainee.getByLabel('E-mail address').fill(email);
 	await trainee.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
 	await trainee.getByRole('button', { name: 'Create account' }).click();
+	// The form submits by fetch once hydrated; leaving before it answers would cancel the sign-up.
+	await trainee.waitForURL('/');
 	await trainee.goto(new URL(link).pathname);
 	await trainee.getByRole('button', { name: 'Join the cohort' }).click();
 	const assignments = trainee.getByRole('region', { name: 'Your assignments' });

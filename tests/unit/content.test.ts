@@ -98,4 +98,25 @@ describe('npm run content:check', () => {
 		expect(status).toBe(1);
 		expect(output).toContain('lesson "customer-service" has no section "#no-such-section"');
 	}, 30_000);
+
+	it('exits 1 when a module lacks a locale', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'rehearse-content-'));
+		try {
+			cpSync('content', folder, { recursive: true });
+			rmSync(join(folder, 'lessons/04-time-management/ko.md'), { force: true });
+			let status = 0;
+			let output = '';
+			try {
+				execFileSync('npx', ['tsx', 'scripts/content-check.ts', folder], { encoding: 'utf8', stdio: 'pipe' });
+			} catch (e) {
+				const failure = e as { status: number; stderr: string };
+				status = failure.status;
+				output = failure.stderr;
+			}
+			expect(status).toBe(1);
+			expect(output).toContain('lessons/04-time-management/ko.md: missing; every module needs zh-CN and ko versions');
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}, 30_000);
 });

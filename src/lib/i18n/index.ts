@@ -21,6 +21,16 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
 	);
 }
 
+/** Keys written as `base.one` / `base.other` pairs: the plural forms of one message. */
+type PluralBase<K> = K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
+export type PluralKey = PluralBase<MessageKey>;
+
+/** The plural form of `base` that fits `count` (English has two; Chinese and Korean use `other` only). */
+export function plural(locale: Locale, base: PluralKey, count: number, params: Record<string, string | number> = {}) {
+	const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+	return translate(locale, `${base}.${form}` as MessageKey, { count, ...params });
+}
+
 /** The best of our locales for an Accept-Language header, by its quality values. */
 export function negotiate(header: string | null): Locale | null {
 	if (!header) return null;

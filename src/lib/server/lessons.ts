@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { scoreCheck } from '$lib/knowledge-check';
-import { lessonBySlug, lessons } from '$lib/server/content';
+import { translate, type Locale } from '$lib/i18n';
+import { lessonBySlug, lessons, lessonsFor } from '$lib/server/content';
 import type { Lesson } from '$lib/server/content/lessons';
 import { db, type Transaction } from '$lib/server/db';
 import { checkAttempt, lessonProgress, sectionRead } from '$lib/server/db/schema';
@@ -152,8 +153,8 @@ export async function progressByLesson(userId: string): Promise<Map<string, Less
 }
 
 /** The lesson to continue: the one touched last and not yet complete, at its first unread section. */
-export function continueFrom(progress: Map<string, LessonProgress>) {
-	const open = lessons
+export function continueFrom(progress: Map<string, LessonProgress>, locale: Locale = 'en') {
+	const open = lessonsFor(locale)
 		.map((lesson) => ({ lesson, progress: progress.get(lesson.slug)! }))
 		.filter(({ progress }) => progress.updatedAt && !progress.completed)
 		.sort((a, b) => b.progress.updatedAt!.getTime() - a.progress.updatedAt!.getTime())[0];
@@ -163,6 +164,6 @@ export function continueFrom(progress: Map<string, LessonProgress>) {
 		slug: open.lesson.slug,
 		title: open.lesson.title,
 		href: next ? `/lessons/${open.lesson.slug}#${next.id}` : `/lessons/${open.lesson.slug}/check`,
-		next: next ? next.title : 'Knowledge check'
+		next: next ? next.title : translate(locale, 'lesson.check')
 	};
 }

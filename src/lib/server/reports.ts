@@ -2,12 +2,13 @@ import { cellKey, cellsFor, type Cell } from '$lib/server/work';
 import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
 import { targetHref, targetTitle } from '$lib/server/targets';
 import type { Assignment } from '$lib/server/db/schema';
+import type { Locale } from '$lib/i18n';
 
-const describe = (a: Assignment) => ({
+const describe = (a: Assignment, locale: Locale) => ({
 	id: a.id,
 	kind: a.kind,
 	target: a.target,
-	title: targetTitle(a.kind, a.target),
+	title: targetTitle(a.kind, a.target, locale),
 	href: targetHref(a.kind, a.target),
 	dueAt: a.dueAt,
 	mode: a.mode,
@@ -17,14 +18,14 @@ const describe = (a: Assignment) => ({
 });
 
 /** Trainees × assignments of one cohort. A cell is null where the assignment is not for that trainee. */
-export async function cohortMatrix(cohortId: string, now = new Date()) {
+export async function cohortMatrix(cohortId: string, now = new Date(), locale: Locale = 'en') {
 	const [members, assignments] = await Promise.all([membersOf(cohortId), assignmentsOf([cohortId])]);
 	const [audience, cells] = await Promise.all([
 		audienceOf(assignments.map((a) => a.id)),
 		cellsFor(assignments, members.map((m) => m.id), now)
 	]);
 	return {
-		assignments: assignments.map(describe),
+		assignments: assignments.map((a) => describe(a, locale)),
 		rows: members.map((member) => {
 			const row = assignments.map((a) =>
 				!audience.has(a.id) || audience.get(a.id)!.has(member.id) ? cells.get(cellKey(a.id, member.id))! : null
@@ -42,7 +43,7 @@ export async function cohortMatrix(cohortId: string, now = new Date()) {
 }
 
 /** A trainee's assignments across their active cohorts: open ones soonest due first, then done ones. */
-export async function traineeAssignments(userId: string, now = new Date()) {
+export async function traineeAssignments(userId: string, now = new Date(), locale: Locale = 'en') {
 	const cohorts = await memberships(userId);
 	const all = await assignmentsOf(cohorts.map((c) => c.id));
 	const audience = await audienceOf(all.map((a) => a.id));
@@ -50,6 +51,6 @@ export async function traineeAssignments(userId: string, now = new Date()) {
 	const cells = await cellsFor(mine, [userId], now);
 	const cohortName = new Map(cohorts.map((c) => [c.id, c.name]));
 	return mine
-		.map((a) => ({ ...describe(a), cohort: cohortName.get(a.cohortId)!, ...cells.get(cellKey(a.id, userId))! }))
+		.map((a) => ({ ...describe(a, locale), cohort: cohortName.get(a.cohortId)!, ...cells.get(cellKey(a.id, userId))! }))
 		.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueAt.getTime() - b.dueAt.getTime());
 }

@@ -1,21 +1,23 @@
 // What a trainer can assign, by kind, with the titles the workspace shows.
-import { lessons, selfChecks } from '$lib/server/content';
+import type { Locale } from '$lib/i18n';
+import { lessonsFor, selfChecks } from '$lib/server/content';
 import type { assignmentKinds } from '$lib/server/db/schema';
 
 type Kind = (typeof assignmentKinds)[number];
 export type Target = { kind: Kind; slug: string; title: string };
 
-export function assignable(): Target[] {
+/** Titles in `locale` (self-checks in English for now); English for exports that stay English (CSV, xAPI). */
+export function assignable(locale: Locale = 'en'): Target[] {
 	return [
-		...lessons.map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title })),
+		...lessonsFor(locale).map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title })),
 		...selfChecks.map((f) => ({ kind: 'self-check' as const, slug: f.slug, title: f.title }))
 	];
 }
 
-const byKey = () => new Map(assignable().map((t) => [`${t.kind}:${t.slug}`, t]));
+const byKey = (locale: Locale) => new Map(assignable(locale).map((t) => [`${t.kind}:${t.slug}`, t]));
 
-export function targetTitle(kind: Kind, slug: string) {
-	return byKey().get(`${kind}:${slug}`)?.title ?? slug;
+export function targetTitle(kind: Kind, slug: string, locale: Locale = 'en') {
+	return byKey(locale).get(`${kind}:${slug}`)?.title ?? slug;
 }
 
 export function targetHref(kind: Kind, slug: string) {

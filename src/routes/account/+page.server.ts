@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { passwordProblem } from '$lib/server/auth/password';
 import { startSession } from '$lib/server/auth/session';
 import { textFields } from '$lib/server/forms';
@@ -15,10 +16,10 @@ export const actions = {
 		const user = requireUser(event);
 		const { current, next } = textFields(await event.request.formData(), ['current', 'next']);
 		const errors: Record<string, string> = {};
-		const weak = passwordProblem(next, user.email);
+		const weak = passwordProblem(next, user.email, event.locals.locale);
 		if (weak) errors.next = weak;
 		else if (!(await changePassword(user.id, current.slice(0, 1024), next)))
-			errors.current = 'Your current password is not correct.';
+			errors.current = translate(event.locals.locale, 'account.password.wrong');
 		if (weak || errors.current) return fail(400, { errors });
 		// Every session, this one included, ended with the change; this browser gets a new one.
 		event.locals.session = null;

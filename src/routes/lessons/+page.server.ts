@@ -1,4 +1,4 @@
-import { lessons } from '$lib/server/content';
+import { lessonsFor } from '$lib/server/content';
 import { requireUser } from '$lib/server/guard';
 import { continueFrom, progressByLesson } from '$lib/server/lessons';
 
@@ -6,8 +6,8 @@ export async function load(event) {
 	const user = requireUser(event);
 	const progress = await progressByLesson(user.id);
 	return {
-		continueLesson: continueFrom(progress),
-		lessons: lessons.map((lesson) => {
+		continueLesson: continueFrom(progress, event.locals.locale),
+		lessons: lessonsFor(event.locals.locale).map((lesson) => {
 			const p = progress.get(lesson.slug)!;
 			return {
 				slug: lesson.slug,
@@ -15,6 +15,7 @@ export async function load(event) {
 				summary: lesson.summary,
 				minutes: lesson.minutes,
 				source: lesson.source,
+				lang: lesson.locale,
 				sections: lesson.sections.length,
 				read: p.read.length,
 				passed: p.passed,

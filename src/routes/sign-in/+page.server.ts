@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { startSession } from '$lib/server/auth/session';
 import { lockedFor, recordFailure, recordSuccess, waitMessage } from '$lib/server/auth/throttle';
 import { safeNext, textFields } from '$lib/server/forms';
@@ -10,19 +11,20 @@ export function load({ locals, url }) {
 
 export const actions = {
 	default: async (event) => {
+		const locale = event.locals.locale;
 		const { email, password } = textFields(await event.request.formData(), ['email', 'password']);
 		const account = email.trim().slice(0, 254);
-		if (!account || !password) return fail(400, { email: account, message: 'Please enter your e-mail address and password.' });
+		if (!account || !password) return fail(400, { email: account, message: translate(locale, 'signIn.missing') });
 
 		const keys: Parameters<typeof lockedFor>[0] = [['account', account], ['address', event.getClientAddress()]];
 		const wait = await lockedFor(keys);
-		if (wait > 0) return fail(429, { email: account, message: waitMessage(wait) });
+		if (wait > 0) return fail(429, { email: account, message: waitMessage(wait, locale) });
 
 		const user = await checkCredentials(account, password.slice(0, 1024));
 		if (!user) {
 			await recordFailure(keys);
 			// The same words whether or not the account exists.
-			return fail(400, { email: account, message: 'That e-mail address and password do not match. Please try again.' });
+			return fail(400, { email: account, message: translate(locale, 'signIn.mismatch') });
 		}
 		await recordSuccess(account);
 		await startSession(event, user.id);

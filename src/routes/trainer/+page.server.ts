@@ -13,7 +13,7 @@ export const actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'trainer');
 		const { name } = textFields(await event.request.formData(), ['name']);
-		const parsed = validate(v.object({ name: plainText('cohort name', 100) }), { name });
+		const parsed = validate(v.object({ name: plainText('field.cohortName', 100) }), { name }, event.locals.locale);
 		if (!parsed.ok) return fail(400, { name, error: parsed.errors.name });
 		redirect(303, `/trainer/cohorts/${await createCohort(user.id, parsed.data.name)}`);
 	}

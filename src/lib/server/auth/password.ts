@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { translate, type Locale } from '$lib/i18n';
 import { commonPasswords } from './common-passwords';
 
 // argon2id (the library's default algorithm) with OWASP's first parameter set: m=19 MiB, t=2, p=1.
@@ -15,13 +16,12 @@ export function verifyPassword(passwordHash: string, password: string) {
 	return verify(passwordHash, password).catch(() => false);
 }
 
-/** A message for the learner, or null when the password is acceptable. */
-export function passwordProblem(password: string, email = ''): string | null {
-	if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-	if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+/** A message for the learner in their locale, or null when the password is acceptable. */
+export function passwordProblem(password: string, email = '', locale: Locale = 'en'): string | null {
+	if (password.length < PASSWORD_MIN) return translate(locale, 'password.tooShort', { min: PASSWORD_MIN });
+	if (password.length > PASSWORD_MAX) return translate(locale, 'password.tooLong', { max: PASSWORD_MAX });
 	const lower = password.toLowerCase();
-	if (commonPasswords.has(lower) || (email && lower === email.toLowerCase()))
-		return 'This password is too common or too easy to guess. Try a short sentence instead.';
+	if (commonPasswords.has(lower) || (email && lower === email.toLowerCase())) return translate(locale, 'password.common');
 	return null;
 }
 

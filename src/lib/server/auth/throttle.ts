@@ -3,6 +3,7 @@
 // to a cap, so guessing slows to a crawl while a real user locked out by someone else waits
 // minutes, not days. Counts live in PostgreSQL so every server process shares them.
 import { eq, sql } from 'drizzle-orm';
+import { plural, type Locale } from '$lib/i18n';
 import { db } from '$lib/server/db';
 import { signInThrottle } from '$lib/server/db/schema';
 
@@ -54,8 +55,7 @@ export async function recordSuccess(account: string) {
 	await db.delete(signInThrottle).where(eq(signInThrottle.key, keyOf('account', account)));
 }
 
-export function waitMessage(ms: number) {
+export function waitMessage(ms: number, locale: Locale = 'en') {
 	const seconds = Math.ceil(ms / 1000);
-	const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-	return `Too many failed attempts. For your security, please wait ${wait} and try again.`;
+	return seconds < 90 ? plural(locale, 'signIn.wait.seconds', seconds) : plural(locale, 'signIn.wait.minutes', Math.ceil(seconds / 60));
 }

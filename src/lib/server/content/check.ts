@@ -2,6 +2,7 @@ import { buildForms } from './forms';
 import { buildLessons, type Lesson } from './lessons';
 import { buildScenarios } from './scenarios';
 import { lessonLinks } from '../../roleplay/validate';
+import { translateLessons } from './translations';
 
 /**
  * Cross-references between content files: unique slugs, sections with anchors, and every link
@@ -57,9 +58,9 @@ export function crossCheck(lessons: Lesson[], known: { simulations: Set<string>;
 }
 
 /** Everything `npm run content:check` checks, over files keyed by path relative to `content/`. */
-export function checkContent(files: Record<string, string>, locale = 'en') {
-	const { lessons, problems } = buildLessons(files, locale);
-	const built = buildScenarios(files, locale);
+export function checkContent(files: Record<string, string>) {
+	const { lessons, problems } = buildLessons(files);
+	const built = buildScenarios(files);
 	const forms = buildForms(files);
 	problems.push(...built.problems, ...forms.problems);
 	const known = {
@@ -76,5 +77,7 @@ export function checkContent(files: Record<string, string>, locale = 'en') {
 		const problem = cross.resolve(`/lessons/${ref}`);
 		if (problem) problems.push(`${where}: lesson ${ref}: ${problem}`);
 	}
-	return { lessons, scenarios: built.scenarios, forms: forms.forms, problems };
+	const translated = translateLessons(files, lessons);
+	problems.push(...translated.problems);
+	return { lessons, scenarios: built.scenarios, forms: forms.forms, problems, lessonsByLocale: translated.lessons };
 }

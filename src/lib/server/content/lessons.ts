@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
+import type { Locale } from '../../i18n';
 import { renderLesson, type Section } from './markdown';
 
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'));
@@ -53,8 +54,12 @@ export type Lesson = v.InferOutput<typeof LessonMeta> & {
 	intro: string;
 	sections: Section[];
 	anchors: string[];
+	fixedAnchors: string[];
 	links: string[];
+	callouts: string[];
 	questions: Question[];
+	/** The language the module is written in: the learner's, or English where a translation is missing. */
+	locale: Locale;
 };
 
 const issuesText = (issues: v.BaseIssue<unknown>[]) =>
@@ -65,7 +70,7 @@ const issuesText = (issues: v.BaseIssue<unknown>[]) =>
  * (`lessons/02-handling-complaints/en.md`, `…/check.en.yaml`). Problems are collected, not thrown,
  * so `npm run content:check` can list them all at once.
  */
-export function buildLessons(files: Record<string, string>, locale = 'en') {
+export function buildLessons(files: Record<string, string>, locale: Locale = 'en') {
 	const problems: string[] = [];
 	const lessons: Lesson[] = [];
 	for (const [path, source] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -86,13 +91,14 @@ export function buildLessons(files: Record<string, string>, locale = 'en') {
 		if (!check) problems.push(`${checkPath}: missing knowledge check`);
 		else if (!check.success) problems.push(`${checkPath}: ${issuesText(check.issues)}`);
 
-		const rendered = renderLesson(source.slice(front[0].length));
+		const rendered = renderLesson(source.slice(front[0].length), locale);
 		lessons.push({
 			...meta.output,
 			slug: match[2],
 			order: Number(match[1]),
 			...rendered,
-			questions: check?.success ? check.output.questions : []
+			questions: check?.success ? check.output.questions : [],
+			locale
 		});
 	}
 	return { lessons, problems };

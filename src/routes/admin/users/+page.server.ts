@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { translate } from '$lib/i18n';
 import { roles } from '$lib/server/db/schema';
 import { textFields } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guard';
@@ -13,11 +14,12 @@ export async function load(event) {
 export const actions = {
 	role: async (event) => {
 		const admin = requireRole(event, 'admin');
+		const locale = event.locals.locale;
 		const { userId, role } = textFields(await event.request.formData(), ['userId', 'role']);
-		if (!v.is(v.picklist(roles), role)) return fail(400, { userId, message: 'Choose one of the listed roles.' });
-		if (userId === admin.id) return fail(400, { userId, message: 'You cannot change your own role.' });
+		if (!v.is(v.picklist(roles), role)) return fail(400, { userId, message: translate(locale, 'admin.badRole') });
+		if (userId === admin.id) return fail(400, { userId, message: translate(locale, 'admin.self') });
 		if (!v.is(v.pipe(v.string(), v.uuid()), userId) || !(await setRole(userId, role)))
-			return fail(404, { userId, message: 'That user does not exist.' });
-		return { userId, message: 'Role updated.' };
+			return fail(404, { userId, message: translate(locale, 'admin.noUser') });
+		return { userId, updated: true, message: translate(locale, 'admin.updated') };
 	}
 };

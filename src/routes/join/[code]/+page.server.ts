@@ -1,21 +1,25 @@
 import { error, redirect } from '@sveltejs/kit';
+import { translate, type Locale } from '$lib/i18n';
 import { acceptInvite, usableInvite } from '$lib/server/cohorts';
 import { requireUser } from '$lib/server/guard';
 
-const notUsable = 'This invitation link has expired, was already used, or is meant for another e-mail address. Ask your trainer for a new one.';
+// Answers like a missing page, but says why, in the learner's language.
+function notUsable(locale: Locale): never {
+	error(404, { message: translate(locale, 'error.notFound'), detail: translate(locale, 'join.notUsable') });
+}
 
 // Joining changes data, so it happens on POST; opening the link only shows what it is for.
 export async function load(event) {
 	const user = requireUser(event);
 	const invite = await usableInvite(event.params.code, user.email);
-	if (!invite) error(404, notUsable);
+	if (!invite) notUsable(event.locals.locale);
 	return { cohortName: invite.cohortName };
 }
 
 export const actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		if (!(await acceptInvite(event.params.code, user))) error(404, notUsable);
+		if (!(await acceptInvite(event.params.code, user))) notUsable(event.locals.locale);
 		redirect(303, '/?joined=1');
 	}
 };

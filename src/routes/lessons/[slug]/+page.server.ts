@@ -1,16 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
-import { lessonBySlug } from '$lib/server/content';
+import { translate } from '$lib/i18n';
+import { lessonIn } from '$lib/server/content';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import { markSectionRead, progressByLesson } from '$lib/server/lessons';
 
 export async function load(event) {
 	const user = requireUser(event);
-	const lesson = lessonBySlug.get(event.params.slug);
+	const lesson = lessonIn(event.locals.locale, event.params.slug);
 	if (!lesson) error(404, 'Not found');
 	const progress = (await progressByLesson(user.id)).get(lesson.slug)!;
-	const { slug, title, summary, minutes, objectives, source, intro, sections, questions } = lesson;
-	return { lesson: { slug, title, summary, minutes, objectives, source, intro, sections, questions: questions.length }, progress };
+	const { slug, title, summary, minutes, objectives, source, intro, sections, questions, locale } = lesson;
+	return { lesson: { slug, title, summary, minutes, objectives, source, intro, sections, questions: questions.length, lang: locale }, progress };
 }
 
 export const actions = {
@@ -18,7 +19,7 @@ export const actions = {
 		const user = requireUser(event);
 		const { section } = textFields(await event.request.formData(), ['section']);
 		if (!(await markSectionRead(user.id, event.params.slug, section)))
-			return fail(404, { message: 'That section does not exist.' });
+			return fail(404, { message: translate(event.locals.locale, 'lesson.noSection') });
 		return { read: section };
 	}
 };

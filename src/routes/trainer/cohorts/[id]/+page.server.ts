@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import * as cohorts from '$lib/server/cohorts';
 import { countingRules } from '$lib/server/db/schema';
-import { email, plainText, textFields, validate } from '$lib/server/forms';
+import { plural, translate, type MessageKey } from '$lib/i18n';
+import { email, message, plainText, textFields, validate } from '$lib/server/forms';
 import { assignable, targetTitle } from '$lib/server/targets';
 import { cohortAccess } from './access';
 
@@ -25,94 +26,108 @@ export async function load(event) {
 		invites: invites.filter((i) => i.email).map((i) => ({ ...i, expired: i.expiresAt.getTime() <= now })),
 		assignments: assignments.map((a) => ({
 			...a,
-			title: targetTitle(a.kind, a.target),
+			title: targetTitle(a.kind, a.target, event.locals.locale),
 			audience: audience.has(a.id) ? members.filter((m) => audience.get(a.id)!.has(m.id)).map((m) => m.name) : null
 		})),
-		targets: assignable()
+		targets: assignable(event.locals.locale)
 	};
 }
 
-const days = v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1, 'At least 1 day.'), v.maxValue(90, 'At most 90 days.'));
+/** A whole number from a form field, `min`–`max`, with one message for every way it can be wrong. */
+const whole = (min: number, max: number, key: MessageKey = 'form.between') => {
+	const wrong = message(key, { min, max });
+	return v.pipe(v.string(wrong), v.toNumber(wrong), v.integer(wrong), v.minValue(min, wrong), v.maxValue(max, wrong));
+};
+const days = whole(1, 90, 'form.daysBetween');
+const choice = <const T extends readonly string[]>(options: T) => v.picklist(options, message('form.choose'));
 
 const Assign = v.object({
 	target: v.string(),
-	due: v.pipe(v.string(), v.isoDate('Choose a due date.')),
-	audience: v.picklist(['cohort', 'chosen']),
-	mode: v.picklist(['practice', 'assessment']),
-	passMark: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1, 'Between 1 and 100.'), v.maxValue(100, 'Between 1 and 100.')),
-	attempts: v.union([v.literal(''), v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1, 'At least 1.'), v.maxValue(50, 'At most 50.'))]),
-	counting: v.picklist(countingRules)
+	due: v.pipe(v.string(), v.isoDate(message('form.date'))),
+	audience: choice(['cohort', 'chosen']),
+	mode: choice(['practice', 'assessment']),
+	passMark: whole(1, 100),
+	attempts: v.union([v.literal(''), whole(1, 50)], message('form.between', { min: 1, max: 50 })),
+	counting: choice(countingRules)
 });
 
 export const actions = {
 	rename: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const { name } = textFields(await event.request.formData(), ['name']);
-		const parsed = validate(v.object({ name: plainText('cohort name', 100) }), { name });
+		const parsed = validate(v.object({ name: plainText('field.cohortName', 100) }), { name }, event.locals.locale);
 		if (!parsed.ok) return fail(400, { action: 'rename', errors: parsed.errors, name });
 		await cohorts.renameCohort(cohort.id, parsed.data.name);
-		return { action: 'rename', message: 'Cohort renamed.' };
+		return { action: 'rename', message: translate(event.locals.locale, 'cohort.renamed') };
 	},
 	archive: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		await cohorts.setArchived(cohort.id, !cohort.archivedAt);
-		return { action: 'archive', message: cohort.archivedAt ? 'Cohort restored.' : 'Cohort archived. Its trainees no longer see its assignments.' };
+		return { action: 'archive', message: translate(event.locals.locale, cohort.archivedAt ? 'cohort.restored' : 'cohort.archivedNow') };
 	},
 	link: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const fields = textFields(await event.request.formData(), ['days']);
-		const parsed = validate(v.object({ days }), fields);
+		const parsed = validate(v.object({ days }), fields, event.locals.locale);
 		if (!parsed.ok) return fail(400, { action: 'link', errors: parsed.errors });
 		await cohorts.newJoinLink(cohort.id, parsed.data.days);
-		return { action: 'link', message: 'New join link created; the previous one no longer works.' };
+		return { action: 'link', message: translate(event.locals.locale, 'cohort.linkCreated') };
 	},
 	invite: async (event) => {
 		const { cohort } = await cohortAccess(event);
+		const locale = event.locals.locale;
 		const fields = textFields(await event.request.formData(), ['emails', 'days']);
 		const list = [...new Set(fields.emails.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
 		const bad = list.filter((e) => !v.is(email, e));
 		const errors: Record<string, string> = {};
-		if (list.length === 0) errors.emails = 'Enter at least one e-mail address.';
-		else if (list.length > 200) errors.emails = 'Invite at most 200 addresses at a time.';
-		else if (bad.length) errors.emails = `These are not valid e-mail addresses: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? '…' : ''}`;
-		const parsedDays = validate(v.object({ days }), { days: fields.days });
+		if (list.length === 0) errors.emails = translate(locale, 'cohort.emailsNone');
+		else if (list.length > 200) errors.emails = translate(locale, 'cohort.emailsTooMany', { max: 200 });
+		else if (bad.length) errors.emails = translate(locale, 'cohort.emailsBad', { list: `${bad.slice(0, 5).join(', ')}${bad.length > 5 ? '…' : ''}` });
+		const parsedDays = validate(v.object({ days }), { days: fields.days }, locale);
 		if (!parsedDays.ok) Object.assign(errors, parsedDays.errors);
 		if (Object.keys(errors).length || !parsedDays.ok) return fail(400, { action: 'invite', errors, emails: fields.emails });
 		await cohorts.inviteEmails(cohort.id, list, parsedDays.data.days);
-		return { action: 'invite', message: `${list.length} invitation${list.length === 1 ? '' : 's'} ready. Send each person their link below.` };
+		return { action: 'invite', message: plural(locale, 'cohort.invitesReady', list.length) };
 	},
 	revoke: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const { inviteId } = textFields(await event.request.formData(), ['inviteId']);
-		if (!(await cohorts.revokeInvite(cohort.id, inviteId))) return fail(404, { action: 'revoke', message: 'That invitation does not exist.' });
-		return { action: 'revoke', message: 'Invitation withdrawn.' };
+		if (!(await cohorts.revokeInvite(cohort.id, inviteId)))
+			return fail(404, { action: 'revoke', message: translate(event.locals.locale, 'cohort.noInvite') });
+		return { action: 'revoke', message: translate(event.locals.locale, 'cohort.withdrawn') };
 	},
 	remove: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const { userId } = textFields(await event.request.formData(), ['userId']);
-		if (!(await cohorts.removeMember(cohort.id, userId))) return fail(404, { action: 'remove', message: 'That trainee is not in this cohort.' });
-		return { action: 'remove', message: 'Trainee removed from the cohort. Their own work is kept.' };
+		if (!(await cohorts.removeMember(cohort.id, userId)))
+			return fail(404, { action: 'remove', message: translate(event.locals.locale, 'cohort.notMember') });
+		return { action: 'remove', message: translate(event.locals.locale, 'cohort.removed') };
 	},
 	trainer: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const fields = textFields(await event.request.formData(), ['email']);
-		const parsed = validate(v.object({ email }), fields);
+		const parsed = validate(v.object({ email }), fields, event.locals.locale);
 		if (!parsed.ok) return fail(400, { action: 'trainer', errors: parsed.errors, trainerEmail: fields.email });
 		if (!(await cohorts.addCoTrainer(cohort.id, parsed.data.email)))
-			return fail(400, { action: 'trainer', errors: { email: 'No trainer or admin account has this address.' }, trainerEmail: fields.email });
-		return { action: 'trainer', message: 'Co-trainer added.' };
+			return fail(400, { action: 'trainer', errors: { email: translate(event.locals.locale, 'cohort.noTrainerAccount') }, trainerEmail: fields.email });
+		return { action: 'trainer', message: translate(event.locals.locale, 'cohort.coTrainerAdded') };
 	},
 	assign: async (event) => {
 		const { cohort } = await cohortAccess(event);
+		const locale = event.locals.locale;
 		const form = await event.request.formData();
 		const fields = textFields(form, ['target', 'due', 'audience', 'mode', 'passMark', 'attempts', 'counting']);
 		const trainees = form.getAll('trainees').filter((t): t is string => typeof t === 'string');
 		const echo = { ...fields, trainees };
-		const parsed = validate(Assign, { mode: 'practice', passMark: '70', counting: 'best', attempts: '', ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '')) });
+		const parsed = validate(
+			Assign,
+			{ mode: 'practice', passMark: '70', counting: 'best', attempts: '', ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '')) },
+			locale
+		);
 		const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-		const target = assignable().find((t) => `${t.kind}:${t.slug}` === fields.target);
-		if (!target) errors.target = 'Choose what to assign.';
-		if (parsed.ok && parsed.data.audience === 'chosen' && trainees.length === 0) errors.trainees = 'Choose at least one trainee, or assign to the whole cohort.';
+		const target = assignable(locale).find((t) => `${t.kind}:${t.slug}` === fields.target);
+		if (!target) errors.target = translate(locale, 'cohort.chooseTarget');
+		if (parsed.ok && parsed.data.audience === 'chosen' && trainees.length === 0) errors.trainees = translate(locale, 'cohort.chooseTrainees');
 		if (!parsed.ok || !target || Object.keys(errors).length) return fail(400, { action: 'assign', errors, values: echo });
 
 		const d = parsed.data;
@@ -128,13 +143,14 @@ export const actions = {
 			counting: simulation ? d.counting : null,
 			trainees: d.audience === 'chosen' ? trainees : []
 		});
-		if (!id) return fail(400, { action: 'assign', errors: { trainees: 'Those trainees are not in this cohort.' }, values: echo });
-		return { action: 'assign', message: `Assigned “${target.title}”.` };
+		if (!id) return fail(400, { action: 'assign', errors: { trainees: translate(locale, 'cohort.traineesNotInCohort') }, values: echo });
+		return { action: 'assign', message: translate(locale, 'cohort.assigned', { title: target.title }) };
 	},
 	unassign: async (event) => {
 		const { cohort } = await cohortAccess(event);
 		const { assignmentId } = textFields(await event.request.formData(), ['assignmentId']);
-		if (!(await cohorts.deleteAssignment(cohort.id, assignmentId))) return fail(404, { action: 'unassign', message: 'That assignment does not exist.' });
-		return { action: 'unassign', message: 'Assignment removed.' };
+		if (!(await cohorts.deleteAssignment(cohort.id, assignmentId)))
+			return fail(404, { action: 'unassign', message: translate(event.locals.locale, 'cohort.noAssignment') });
+		return { action: 'unassign', message: translate(event.locals.locale, 'cohort.unassigned') };
 	}
 };

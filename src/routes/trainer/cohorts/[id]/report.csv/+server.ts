@@ -1,4 +1,5 @@
 import { statusLabels } from '$lib/assignments';
+import { translate } from '$lib/i18n';
 import { toCsv } from '$lib/server/csv';
 import { cohortMatrix } from '$lib/server/reports';
 import { cohortAccess } from '../access';
@@ -10,7 +11,8 @@ export async function GET(event) {
 	const body = rows.map((row) => [
 		row.trainee.name,
 		row.trainee.email,
-		...row.cells.flatMap((cell) => (cell ? [statusLabels[cell.status], cell.score ?? ''] : ['Not assigned', '']))
+		// The export stays English, like its header, so spreadsheets and scripts read every file alike.
+		...row.cells.flatMap((cell) => (cell ? [translate('en', statusLabels[cell.status]), cell.score ?? ''] : [translate('en', 'report.notAssigned'), '']))
 	]);
 	return new Response(toCsv([header, ...body]), {
 		headers: {

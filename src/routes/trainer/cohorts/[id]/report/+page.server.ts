@@ -10,7 +10,7 @@ const Status = v.picklist(['overdue', 'not-started', 'in-progress', 'done']);
 // and a sorted view can be shared as a link.
 export async function load(event) {
 	const { cohort } = await cohortAccess(event);
-	const { assignments, rows } = await cohortMatrix(cohort.id);
+	const { assignments, rows } = await cohortMatrix(cohort.id, new Date(), event.locals.locale);
 	const params = event.url.searchParams;
 	const sort = params.get('sort') ?? 'name';
 	const dir = params.get('dir') === 'desc' ? -1 : 1;

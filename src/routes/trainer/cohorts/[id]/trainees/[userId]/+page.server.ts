@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { lessons } from '$lib/server/content';
+import { lessonsFor } from '$lib/server/content';
 import { membersOf } from '$lib/server/cohorts';
 import { checkAttempts, progressByLesson } from '$lib/server/lessons';
 import { cohortMatrix } from '$lib/server/reports';
@@ -12,7 +12,7 @@ export async function load(event) {
 	if (!trainee) error(404, 'Not found');
 
 	const [matrix, progress, attempts] = await Promise.all([
-		cohortMatrix(cohort.id),
+		cohortMatrix(cohort.id, new Date(), event.locals.locale),
 		progressByLesson(trainee.id),
 		checkAttempts(trainee.id)
 	]);
@@ -21,7 +21,7 @@ export async function load(event) {
 		cohort: { id: cohort.id, name: cohort.name },
 		trainee,
 		assignments: matrix.assignments.map((a, i) => ({ ...a, cell: row.cells[i] })).filter((a) => a.cell),
-		lessons: lessons.map((l) => {
+		lessons: lessonsFor(event.locals.locale).map((l) => {
 			const p = progress.get(l.slug)!;
 			return { slug: l.slug, title: l.title, sections: l.sections.length, read: p.read.length, completed: p.completed, attempts: attempts.filter((a) => a.lesson === l.slug) };
 		})
