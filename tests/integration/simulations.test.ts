@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createCohort } from '$lib/server/cohorts';
 import { scenarioBySlug } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { simulationAttempt, simulationEvent } from '$lib/server/db/schema';
+import { cohortMember, simulationAttempt, simulationEvent } from '$lib/server/db/schema';
 import {
 	catalogue,
 	getAttempt,
@@ -116,11 +117,11 @@ describe('attempts', () => {
 		expect(await getAttempt(sam, slug, attempt.id)).toBeNull();
 		expect(await getAttempt(tia, slug, 'not-a-uuid')).toBeNull();
 		expect(await saveReflection(sam.id, slug, attempt.id, 'mine now')).toBe(false);
-		// A trainer may review it once it is finished, never while it is in progress.
+		// A trainer with no cohort of Tia's cannot review it even when it is finished.
 		const trainer = { id: sam.id, role: 'trainer' };
 		expect(await getAttempt(trainer, slug, attempt.id)).toBeNull();
 		await play(tia.id, attempt.id, best(slug));
-		expect((await getAttempt(trainer, slug, attempt.id))?.own).toBe(false);
+		expect(await getAttempt(trainer, slug, attempt.id)).toBeNull();
 	});
 
 	it('two tabs sending the same step at once store exactly one event', async () => {
@@ -151,9 +152,22 @@ describe('attempts', () => {
 		const entry = (await catalogue(tia.id)).find((c) => c.slug === slug);
 		expect(entry).toMatchObject({ attempts: 2, best: 100, passed: true });
 		expect((await catalogue(tia.id)).find((c) => c.slug === call)).toMatchObject({ attempts: 0, best: null });
-		const recent = await recentFinished(slug);
-		expect(recent).toHaveLength(1);
-		expect(recent[0]).toMatchObject({ name: 'Tia', reflection: 'I would take notes sooner.', percent: 100 });
+		// Reviewers: an admin, and a trainer of one of Tia's cohorts; not a trainer of another cohort.
+		const [admin, coach, stranger] = await Promise.all(
+			(['admin', 'trainer', 'trainer'] as const).map((role, i) => createUser({ email: `r${i}@example.com`, name: `R${i}`, password: 'long enough pass', role }).then((u) => u!))
+		);
+		const cohortId = await createCohort(coach.id, 'Tia’s cohort');
+		await db.insert(cohortMember).values({ cohortId, userId: tia.id });
+		await createCohort(stranger.id, 'Another cohort');
+		for (const reviewer of [admin, coach]) {
+			const recent = await recentFinished(reviewer, slug);
+			expect(recent).toHaveLength(1);
+			expect(recent[0]).toMatchObject({ name: 'Tia', reflection: 'I would take notes sooner.', percent: 100 });
+			expect((await getAttempt(reviewer, slug, second.id))?.own).toBe(false);
+			expect(await getAttempt(reviewer, slug, first.id)).toBeNull(); // unfinished
+		}
+		expect(await recentFinished(stranger, slug)).toEqual([]);
+		expect(await getAttempt(stranger, slug, second.id)).toBeNull();
 	});
 
 	it('refuses to start an unknown scenario', async () => {

@@ -7,6 +7,8 @@ import { scenarioBySlug, scenarios } from '$lib/server/content';
 import type { BuiltScenario } from '$lib/server/content/scenarios';
 import { db } from '$lib/server/db';
 import {
+	cohortMember,
+	cohortTrainer,
 	simulationAttempt,
 	simulationEvent,
 	user,
@@ -56,8 +58,10 @@ export async function getAttempt(viewer: { id: string; role: string }, slug: str
 	const attempt = await db.query.simulationAttempt.findFirst({
 		where: and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.scenario, slug))
 	});
-	const mayReview = viewer.role === 'trainer' || viewer.role === 'admin';
-	if (!attempt || (attempt.userId !== viewer.id && !(mayReview && attempt.finishedAt))) return null;
+	if (!attempt) return null;
+	// Others' attempts: finished ones only, and only for an admin or a trainer of one of the trainee's cohorts.
+	if (attempt.userId !== viewer.id && !(attempt.finishedAt && (viewer.role === 'admin' || (viewer.role === 'trainer' && (await trains(viewer.id, attempt.userId))))))
+		return null;
 	const events = await db.query.simulationEvent.findMany({
 		where: eq(simulationEvent.attemptId, attempt.id),
 		orderBy: asc(simulationEvent.seq)
@@ -199,8 +203,19 @@ export async function catalogue(userId: string) {
 	}));
 }
 
-/** For trainers: the latest finished attempts at a scenario, with each trainee's reflection. */
-export function recentFinished(slug: string, limit = 50) {
+/** Whether `trainerId` runs a cohort that `traineeId` belongs to. */
+export async function trains(trainerId: string, traineeId: string) {
+	const [row] = await db
+		.select({ one: sql`1` })
+		.from(cohortMember)
+		.innerJoin(cohortTrainer, eq(cohortTrainer.cohortId, cohortMember.cohortId))
+		.where(and(eq(cohortMember.userId, traineeId), eq(cohortTrainer.userId, trainerId)))
+		.limit(1);
+	return Boolean(row);
+}
+
+/** For trainers: the latest finished attempts at a scenario by trainees they train (all, for an admin), with reflections. */
+export function recentFinished(viewer: { id: string; role: string }, slug: string, limit = 50) {
 	return db
 		.select({
 			id: simulationAttempt.id,
@@ -214,7 +229,15 @@ export function recentFinished(slug: string, limit = 50) {
 		})
 		.from(simulationAttempt)
 		.innerJoin(user, eq(user.id, simulationAttempt.userId))
-		.where(and(eq(simulationAttempt.scenario, slug), isNotNull(simulationAttempt.finishedAt)))
+		.where(
+			and(
+				eq(simulationAttempt.scenario, slug),
+				isNotNull(simulationAttempt.finishedAt),
+				viewer.role === 'admin'
+					? undefined
+					: sql`exists (select 1 from ${cohortMember} join ${cohortTrainer} on ${cohortTrainer.cohortId} = ${cohortMember.cohortId} where ${cohortMember.userId} = ${simulationAttempt.userId} and ${cohortTrainer.userId} = ${viewer.id})`
+			)
+		)
 		.orderBy(desc(simulationAttempt.finishedAt))
 		.limit(limit);
 }

@@ -32,7 +32,7 @@ export async function load(event) {
 			decisions: analysis.longestPath
 		},
 		attempts: await listAttempts(user.id, scenario.slug),
-		review: mayReview ? await recentFinished(scenario.slug) : null
+		review: mayReview ? await recentFinished(user, scenario.slug) : null
 	};
 }
 
