@@ -51,6 +51,11 @@ const pages: [string, Record<Who, Expect>][] = [
 	['/trainer/cohorts/{cohort}/report.csv', { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'ok', admin: 'ok' }],
 	['/trainer/cohorts/{cohort}/xapi.json', { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'ok', admin: 'ok' }],
 	['/trainer/cohorts/{cohort}/trainees/{trainee}', { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'ok', admin: 'ok' }],
+	['/trainer/cohorts/{cohort}/attempts.csv', { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'ok', admin: 'ok' }],
+	['/simulations', { anonymous: 'sign-in', trainee: 'ok', otherTrainer: 'ok', trainer: 'ok', admin: 'ok' }],
+	['/simulations/complaint-new-car/diagram', { anonymous: 'sign-in', trainee: 403, otherTrainer: 'ok', trainer: 'ok', admin: 'ok' }],
+	['/self-checks', { anonymous: 'sign-in', trainee: 'ok', otherTrainer: 'ok', trainer: 'ok', admin: 'ok' }],
+	['/trios/new', { anonymous: 'sign-in', trainee: 'ok', otherTrainer: 'ok', trainer: 'ok', admin: 'ok' }],
 	['/admin/users', { anonymous: 'sign-in', trainee: 403, otherTrainer: 403, trainer: 403, admin: 'ok' }]
 ];
 
@@ -63,7 +68,9 @@ const actions: [string, Record<string, string>, Record<Who, Expect | 'refused'>]
 	['/trainer/cohorts/{cohort}?/invite', { emails: '' }, { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'refused', admin: 'refused' }],
 	['/admin/users?/role', { userId: 'x', role: 'nope' }, { anonymous: 'sign-in', trainee: 403, otherTrainer: 403, trainer: 403, admin: 'refused' }],
 	['/lessons/time-management?/read', { section: 'nope' }, { anonymous: 'sign-in', trainee: 404, otherTrainer: 404, trainer: 404, admin: 404 }],
-	['/account?/password', { current: '', next: '' }, { anonymous: 'sign-in', trainee: 'refused', otherTrainer: 'refused', trainer: 'refused', admin: 'refused' }]
+	['/account?/password', { current: '', next: '' }, { anonymous: 'sign-in', trainee: 'refused', otherTrainer: 'refused', trainer: 'refused', admin: 'refused' }],
+	['/trainer/cohorts/{cohort}/trainees/{trainee}?/override', { assignmentId: 'x', attempts: 'lots' }, { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'refused', admin: 'refused' }],
+	['/trios/new', { cohort: '{cohort}', minutes: '60' }, { anonymous: 'sign-in', trainee: 404, otherTrainer: 404, trainer: 'refused', admin: 'refused' }]
 ];
 
 const fill = (path: string) => path.replace('{cohort}', cohort).replace('{trainee}', trainee);
@@ -86,7 +93,7 @@ for (const [path, expected] of pages)
 for (const [path, form, expected] of actions)
 	test(`POST ${path}`, async () => {
 		for (const who of Object.keys(expected) as Who[]) {
-			const response = await clients[who].post(fill(path), { form, maxRedirects: 0 });
+			const response = await clients[who].post(fill(path), { form: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, fill(v)])), maxRedirects: 0 });
 			expect(verdict(response.status(), response.headers().location), `${who} → ${path}`).toBe(expected[who]);
 		}
 	});

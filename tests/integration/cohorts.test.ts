@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lessonBySlug } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { cohortInvite, cohortMember } from '$lib/server/db/schema';
+import { assignment, cohortInvite, cohortMember, simulationAttempt } from '$lib/server/db/schema';
 import * as cohorts from '$lib/server/cohorts';
 import { markSectionRead, submitCheck } from '$lib/server/lessons';
 import { findForm, submitSelfCheck } from '$lib/server/selfchecks';
@@ -168,5 +168,51 @@ describe('assignments and reports', () => {
 		expect(cell(mina.id)).toMatchObject({ status: 'done', score: 100 });
 		expect(cell(wei.id)).toMatchObject({ status: 'not-started', score: null });
 		expect((await traineeAssignments(mina.id))[0]).toMatchObject({ kind: 'self-check', status: 'done', score: 100 });
+	});
+
+	it('a role-play counts attempts in its mode after it was assigned, up to the number allowed, by its counting rule', async () => {
+		const { cohortId, mina, wei } = await setting();
+		const scenario = 'complaint-new-car';
+		const attempt = (userId: string, mode: 'practice' | 'assessment', percent: number | null, minutesAgo: number) => ({
+			userId,
+			scenario,
+			mode,
+			timer: 'x1' as const,
+			node: 'opening',
+			mood: 0,
+			scores: {},
+			percent,
+			passed: percent !== null && percent >= 70,
+			outcome: percent === null ? null : ('partial' as const),
+			startedAt: new Date(Date.now() - minutesAgo * 60_000),
+			finishedAt: percent === null ? null : new Date(Date.now() - minutesAgo * 60_000 + 1000)
+		});
+		const base = { kind: 'simulation' as const, target: scenario, dueAt: inDays(5), trainees: [] };
+		const best = (await cohorts.createAssignment(cohortId, { ...base, mode: 'assessment', passMark: 70, counting: 'best', attemptsAllowed: 2 }))!;
+		const first = (await cohorts.createAssignment(cohortId, { ...base, mode: 'assessment', passMark: 70, counting: 'first' }))!;
+		const latest = (await cohorts.createAssignment(cohortId, { ...base, mode: 'practice', passMark: 70, counting: 'latest' }))!;
+		await db.insert(simulationAttempt).values([
+			attempt(mina.id, 'assessment', 95, 60 * 24 * 3), // before the assignments: never counts
+			attempt(mina.id, 'assessment', 50, 30),
+			attempt(mina.id, 'assessment', 80, 20),
+			attempt(mina.id, 'assessment', 99, 10), // a third attempt, beyond the two allowed for "best"
+			attempt(mina.id, 'practice', 40, 5),
+			attempt(wei.id, 'practice', null, 1) // started, not finished
+		]);
+		// Assignments made "now" would exclude attempts started earlier; date them back an hour.
+		await db.update(assignment).set({ createdAt: new Date(Date.now() - 60 * 60_000) }).where(inArray(assignment.id, [best, first, latest]));
+
+		const matrix = await cohortMatrix(cohortId);
+		const column = (id: string) => matrix.assignments.findIndex((a) => a.id === id);
+		const cell = (userId: string, id: string) => matrix.rows.find((r) => r.trainee.id === userId)!.cells[column(id)]!;
+		expect(cell(mina.id, best)).toMatchObject({ status: 'done', score: 80 });
+		expect(cell(mina.id, first)).toMatchObject({ status: 'done', score: 50 });
+		expect(cell(mina.id, latest)).toMatchObject({ status: 'done', score: 40 });
+		expect(cell(wei.id, latest)).toMatchObject({ status: 'in-progress', score: null });
+		expect(cell(wei.id, best)).toMatchObject({ status: 'not-started', score: null });
+
+		// A per-trainee override lets Mina's third attempt count.
+		expect(await cohorts.setAttemptOverride(cohortId, best, mina.id, 3)).toBe(true);
+		expect((await cohortMatrix(cohortId)).rows.find((r) => r.trainee.id === mina.id)!.cells[column(best)]).toMatchObject({ score: 99 });
 	});
 });

@@ -1,4 +1,6 @@
-import { cellKey, cellsFor, type Cell } from '$lib/server/work';
+import { countedScore } from '$lib/assignments';
+import { scenarioBySlug } from '$lib/server/content';
+import { cellKey, cellsFor, countedRuns, type Cell } from '$lib/server/work';
 import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
 import { targetHref, targetTitle } from '$lib/server/targets';
 import type { Assignment } from '$lib/server/db/schema';
@@ -53,4 +55,33 @@ export async function traineeAssignments(userId: string, now = new Date(), local
 	return mine
 		.map((a) => ({ ...describe(a, locale), cohort: cohortName.get(a.cohortId)!, ...cells.get(cellKey(a.id, userId))! }))
 		.sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/**
+ * For each role-play assigned to the cohort: the average share of each rubric dimension's
+ * maximum in the attempts that count (one per trainee, by the assignment's rule), weakest first.
+ */
+export async function skillHeatmap(cohortId: string, locale: Locale = 'en') {
+	const [members, assignments] = await Promise.all([membersOf(cohortId), assignmentsOf([cohortId])]);
+	const simulations = assignments.filter((a) => a.kind === 'simulation');
+	const runs = await countedRuns(simulations, members.map((m) => m.id));
+	return simulations.flatMap((a) => {
+		const built = scenarioBySlug.get(a.target);
+		if (!built) return [];
+		const counted = members
+			.map((m) => {
+				const finished = (runs.get(cellKey(a.id, m.id)) ?? []).filter((r) => r.finishedAt && r.percent !== null);
+				const score = countedScore(finished.map((r) => r.percent!), a.counting ?? 'best');
+				return finished.find((r) => r.percent === score);
+			})
+			.filter((r) => r !== undefined);
+		const dimensions = built.scenario.rubric
+			.map((d) => {
+				const max = built.analysis.maxByDimension[d.id] ?? 0;
+				const shares = counted.map((r) => (max > 0 ? Math.max(0, r.scores[d.id] ?? 0) / max : 0));
+				return { id: d.id, label: d.label, average: shares.length ? Math.round((100 * shares.reduce((x, y) => x + y, 0)) / shares.length) : null };
+			})
+			.sort((x, y) => (x.average ?? 101) - (y.average ?? 101));
+		return [{ assignmentId: a.id, title: targetTitle(a.kind, a.target, locale), trainees: counted.length, dimensions }];
+	});
 }

@@ -19,15 +19,15 @@ export const complaintScenarios = () =>
 
 export async function createTrio(input: { cohortId: string; createdBy: string; trainees: string[]; totalMinutes: number; scenarios: string[] }) {
 	const { cohortId, createdBy, trainees, totalMinutes, scenarios: chosen } = input;
-	if (new Set(trainees).size !== 3 || !trainees.every(isUuid)) return { ok: false as const, message: 'Choose three different trainees.' };
+	if (new Set(trainees).size !== 3 || !trainees.every(isUuid)) return { ok: false as const, message: 'trio.error.three' as const };
 	if (chosen.length !== ROUNDS || !chosen.every((slug) => scenarioBySlug.get(slug)?.scenario.kind === 'complaint'))
-		return { ok: false as const, message: 'Choose a complaint for every round.' };
+		return { ok: false as const, message: 'trio.error.scenarios' as const };
 	return db.transaction(async (tx) => {
 		const members = await tx
 			.select({ userId: cohortMember.userId })
 			.from(cohortMember)
 			.where(and(eq(cohortMember.cohortId, cohortId), inArray(cohortMember.userId, trainees)));
-		if (members.length !== 3) return { ok: false as const, message: 'All three trainees must be members of the cohort.' };
+		if (members.length !== 3) return { ok: false as const, message: 'trio.error.members' as const };
 		const [created] = await tx.insert(trio).values({ cohortId, createdBy, totalMinutes }).returning({ id: trio.id });
 		await tx.insert(trioSeat).values(trainees.map((userId, seat) => ({ trioId: created.id, seat, userId })));
 		await tx.insert(trioRound).values(chosen.map((scenario, i) => ({ trioId: created.id, round: i + 1, scenario })));
@@ -141,7 +141,7 @@ export async function triosOfCohort(cohortId: string) {
 	]);
 	return trios.map((t) => {
 		const mine = seats.filter((s) => s.trioId === t.id);
-		const nameIn = (role: Parameters<typeof seatOf>[0], round: number) => mine.find((s) => s.seat === seatOf(role, round))?.name ?? '';
+		const inRole = (role: Parameters<typeof seatOf>[0], round: number) => mine.find((s) => s.seat === seatOf(role, round))!;
 		return {
 			id: t.id,
 			startedAt: t.startedAt,
@@ -154,9 +154,10 @@ export async function triosOfCohort(cohortId: string) {
 				.map((r) => ({
 					round: r.round,
 					complaint: scenarioBySlug.get(r.scenario)?.scenario.title ?? r.scenario,
-					salesperson: nameIn('salesperson', r.round),
-					customer: nameIn('customer', r.round),
-					observer: nameIn('observer', r.round),
+					salesperson: inRole('salesperson', r.round).name,
+					customer: inRole('customer', r.round).name,
+					observer: inRole('observer', r.round).name,
+					roles: Object.fromEntries(mine.map((s) => [s.userId, roleOf(s.seat, r.round)])),
 					score: r.value === null ? null : Math.round(r.value),
 					band: r.band
 				}))

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { scenarioBySlug } from '$lib/server/content';
+import { translate } from '$lib/i18n';
 import { requireUser } from '$lib/server/guard';
 import { addMinutes, castOf, trioFor, versionOf } from '$lib/server/trios';
 import { clock, roleOf } from '$lib/trio/rotation';
@@ -49,8 +50,8 @@ export async function load(event) {
 export const actions = {
 	time: async (event) => {
 		const trio = await trioOr404(event);
-		if (trio.finishedAt) return fail(400, { message: 'This trio has finished.' });
+		if (trio.finishedAt) return fail(400, { message: translate(event.locals.locale, 'trio.over') });
 		await addMinutes(trio.id, 5);
-		return { message: 'Five more minutes added.' };
+		return { message: translate(event.locals.locale, 'trio.timeAdded') };
 	}
 };

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { cohortFor, cohortsFor, memberships, membersOf } from '$lib/server/cohorts';
+import { translate } from '$lib/i18n';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import { complaintScenarios, createTrio } from '$lib/server/trios';
@@ -37,10 +38,10 @@ export const actions = {
 		if (!allowed || (user.role !== 'trainee' && !(await cohortFor(user, cohortId)))) error(404, 'Not found');
 		// A trainee starts a trio they play in.
 		if (user.role === 'trainee' && !trainees.includes(user.id)) trainees.unshift(user.id);
-		if (!v.is(Minutes, minutes)) return fail(400, { message: 'Choose between 15 and 180 minutes in all.' });
+		if (!v.is(Minutes, minutes)) return fail(400, { message: translate(event.locals.locale, 'trio.error.minutes') });
 
 		const created = await createTrio({ cohortId, createdBy: user.id, trainees, totalMinutes: v.parse(Minutes, minutes), scenarios });
-		if (!created.ok) return fail(400, { message: created.message });
+		if (!created.ok) return fail(400, { message: translate(event.locals.locale, created.message) });
 		redirect(303, `/trios/${created.id}`);
 	}
 };

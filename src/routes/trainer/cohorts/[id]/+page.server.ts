@@ -5,19 +5,22 @@ import { countingRules } from '$lib/server/db/schema';
 import { plural, translate, type MessageKey } from '$lib/i18n';
 import { email, message, plainText, textFields, validate } from '$lib/server/forms';
 import { assignable, targetTitle } from '$lib/server/targets';
+import { triosOfCohort } from '$lib/server/trios';
 import { cohortAccess } from './access';
 
 export async function load(event) {
 	const { cohort } = await cohortAccess(event);
-	const [members, trainers, invites, assignments] = await Promise.all([
+	const [members, trainers, invites, assignments, trios] = await Promise.all([
 		cohorts.membersOf(cohort.id),
 		cohorts.trainersOf(cohort.id),
 		cohorts.invitesOf(cohort.id),
-		cohorts.assignmentsOf([cohort.id])
+		cohorts.assignmentsOf([cohort.id]),
+		triosOfCohort(cohort.id)
 	]);
 	const audience = await cohorts.audienceOf(assignments.map((a) => a.id));
 	const now = Date.now();
 	return {
+		trios: trios.map((t) => ({ id: t.id, startedAt: t.startedAt, finished: Boolean(t.finishedAt), names: t.trainees.map((x) => x.name), done: t.rounds.filter((r) => r.score !== null).length })),
 		cohort,
 		members,
 		trainers,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Status } from '$lib/assignments';
-import { cohortMatrix } from '$lib/server/reports';
+import { cohortMatrix, skillHeatmap } from '$lib/server/reports';
 import { cohortAccess } from '../access';
 
 const rank: Record<Status, number> = { overdue: 0, 'not-started': 1, 'in-progress': 2, done: 3 };
@@ -10,7 +10,10 @@ const Status = v.picklist(['overdue', 'not-started', 'in-progress', 'done']);
 // and a sorted view can be shared as a link.
 export async function load(event) {
 	const { cohort } = await cohortAccess(event);
-	const { assignments, rows } = await cohortMatrix(cohort.id, new Date(), event.locals.locale);
+	const [{ assignments, rows }, heatmap] = await Promise.all([
+		cohortMatrix(cohort.id, new Date(), event.locals.locale),
+		skillHeatmap(cohort.id, event.locals.locale)
+	]);
 	const params = event.url.searchParams;
 	const sort = params.get('sort') ?? 'name';
 	const dir = params.get('dir') === 'desc' ? -1 : 1;
@@ -40,6 +43,7 @@ export async function load(event) {
 		assignments,
 		rows: shown,
 		total: rows.length,
+		heatmap,
 		view: { sort, dir: dir === 1 ? 'asc' : 'desc', status, q }
 	};
 }
