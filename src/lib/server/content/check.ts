@@ -2,7 +2,7 @@ import { buildForms } from './forms';
 import { buildLessons, type Lesson } from './lessons';
 import { buildScenarios } from './scenarios';
 import { lessonLinks } from '../../roleplay/validate';
-import { translateLessons } from './translations';
+import { translateForms, translateLessons, translateScenarios } from './translations';
 
 /**
  * Cross-references between content files: unique slugs, sections with anchors, and every link
@@ -78,6 +78,16 @@ export function checkContent(files: Record<string, string>) {
 		if (problem) problems.push(`${where}: lesson ${ref}: ${problem}`);
 	}
 	const translated = translateLessons(files, lessons);
-	problems.push(...translated.problems);
-	return { lessons, scenarios: built.scenarios, forms: forms.forms, problems, lessonsByLocale: translated.lessons };
+	const scenariosByLocale = translateScenarios(files, built.scenarios);
+	const formsByLocale = translateForms(files, forms.forms);
+	problems.push(...translated.problems, ...scenariosByLocale.problems, ...formsByLocale.problems);
+	return {
+		lessons,
+		scenarios: built.scenarios,
+		forms: forms.forms,
+		problems,
+		lessonsByLocale: translated.lessons,
+		scenariosByLocale: scenariosByLocale.scenarios,
+		formsByLocale: formsByLocale.forms
+	};
 }

@@ -5,36 +5,37 @@ import { checkScenario } from '../../roleplay/validate';
 
 export type BuiltScenario = { scenario: Scenario; analysis: Analysis };
 
+/** One scenario file read and validated against the format; its problems prefixed with its path. */
+export function readScenario(path: string, source: string, slug: string): { scenario?: Scenario; problems: string[] } {
+	let data: unknown;
+	try {
+		data = parseYaml(source);
+	} catch (error) {
+		return { problems: [`${path}: not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+	}
+	const parsed = parseScenario(data);
+	if (!parsed.ok) return { problems: parsed.problems.map((p) => `${path}: ${p}`) };
+	if (parsed.scenario.slug !== slug) return { problems: [`${path}: slug "${parsed.scenario.slug}" must equal the file name "${slug}"`] };
+	return { scenario: parsed.scenario, problems: [] };
+}
+
 /**
- * Builds the scenarios of one locale from `scenarios/<slug>.<locale>.yaml` files. A scenario with
- * problems is reported and left out, so the app never serves one it cannot score.
+ * Builds the English scenarios from `scenarios/<slug>.en.yaml` files. A scenario with problems is
+ * reported and left out, so the app never serves one it cannot score. (Translations share the
+ * English structure, and so its analysis: see translations.ts.)
  */
-export function buildScenarios(files: Record<string, string>, locale = 'en') {
+export function buildScenarios(files: Record<string, string>) {
 	const problems: string[] = [];
 	const scenarios: BuiltScenario[] = [];
-	const pattern = new RegExp(`^scenarios/([a-z0-9-]+)\\.${locale}\\.yaml$`);
 	for (const [path, source] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-		const match = pattern.exec(path);
+		const match = /^scenarios\/([a-z0-9-]+)\.en\.yaml$/.exec(path);
 		if (!match) continue;
-		let data: unknown;
-		try {
-			data = parseYaml(source);
-		} catch (error) {
-			problems.push(`${path}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-			continue;
-		}
-		const parsed = parseScenario(data);
-		if (!parsed.ok) {
-			problems.push(...parsed.problems.map((p) => `${path}: ${p}`));
-			continue;
-		}
-		if (parsed.scenario.slug !== match[1]) {
-			problems.push(`${path}: slug "${parsed.scenario.slug}" must equal the file name "${match[1]}"`);
-			continue;
-		}
-		const checked = checkScenario(parsed.scenario);
+		const read = readScenario(path, source, match[1]);
+		problems.push(...read.problems);
+		if (!read.scenario) continue;
+		const checked = checkScenario(read.scenario);
 		problems.push(...checked.problems.map((p) => `${path}: ${p}`));
-		if (!checked.problems.length && checked.analysis) scenarios.push({ scenario: parsed.scenario, analysis: checked.analysis });
+		if (!checked.problems.length && checked.analysis) scenarios.push({ scenario: read.scenario, analysis: checked.analysis });
 	}
 	return { scenarios, problems };
 }
