@@ -1,5 +1,5 @@
 import { countedScore } from '$lib/assignments';
-import { scenarioBySlug } from '$lib/server/content';
+import { scenarioIn } from '$lib/server/content';
 import { cellKey, cellsFor, countedRuns, type Cell } from '$lib/server/work';
 import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
 import { targetHref, targetTitle } from '$lib/server/targets';
@@ -66,7 +66,7 @@ export async function skillHeatmap(cohortId: string, locale: Locale = 'en') {
 	const simulations = assignments.filter((a) => a.kind === 'simulation');
 	const runs = await countedRuns(simulations, members.map((m) => m.id));
 	return simulations.flatMap((a) => {
-		const built = scenarioBySlug.get(a.target);
+		const built = scenarioIn(locale, a.target);
 		if (!built) return [];
 		const counted = members
 			.map((m) => {

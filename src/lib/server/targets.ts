@@ -1,17 +1,17 @@
 // What a trainer can assign, by kind, with the titles the workspace shows.
 import type { Locale } from '$lib/i18n';
-import { lessonsFor, scenarios, selfChecks } from '$lib/server/content';
+import { lessonsFor, scenariosFor, selfChecksFor } from '$lib/server/content';
 import type { assignmentKinds } from '$lib/server/db/schema';
 
 type Kind = (typeof assignmentKinds)[number];
 export type Target = { kind: Kind; slug: string; title: string };
 
-/** Titles in `locale` (role-plays and self-checks in English for now); English for exports that stay English (CSV, xAPI). */
+/** Titles in `locale`; English for exports that stay English (CSV, xAPI). */
 export function assignable(locale: Locale = 'en'): Target[] {
 	return [
 		...lessonsFor(locale).map((l) => ({ kind: 'lesson' as const, slug: l.slug, title: l.title })),
-		...scenarios.map(({ scenario }) => ({ kind: 'simulation' as const, slug: scenario.slug, title: scenario.title })),
-		...selfChecks.map((f) => ({ kind: 'self-check' as const, slug: f.slug, title: f.title }))
+		...scenariosFor(locale).map(({ scenario }) => ({ kind: 'simulation' as const, slug: scenario.slug, title: scenario.title })),
+		...selfChecksFor(locale).map((f) => ({ kind: 'self-check' as const, slug: f.slug, title: f.title }))
 	];
 }
 

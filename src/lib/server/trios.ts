@@ -3,7 +3,8 @@
 // by polling the trio's version.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { scenarioBySlug, scenarios } from '$lib/server/content';
+import type { Locale } from '$lib/i18n';
+import { scenarioBySlug, scenarioIn, scenariosFor } from '$lib/server/content';
 import { db, type Transaction } from '$lib/server/db';
 import { cohort, cohortMember, cohortTrainer, selfCheckSubmission, trio, trioRound, trioSeat, user } from '$lib/server/db/schema';
 import { roleOf, ROUNDS, seatOf } from '$lib/trio/rotation';
@@ -14,8 +15,8 @@ const isUuid = (id: string) => v.is(v.pipe(v.string(), v.uuid()), id);
 export const OBSERVER_FORM = 'complaint-observer';
 
 /** Complaint scenarios whose customer and brief make the round's role cards. */
-export const complaintScenarios = () =>
-	scenarios.filter((s) => s.scenario.kind === 'complaint').map((s) => ({ slug: s.scenario.slug, title: s.scenario.title }));
+export const complaintScenarios = (locale: Locale) =>
+	scenariosFor(locale).filter((s) => s.scenario.kind === 'complaint').map((s) => ({ slug: s.scenario.slug, title: s.scenario.title }));
 
 export async function createTrio(input: { cohortId: string; createdBy: string; trainees: string[]; totalMinutes: number; scenarios: string[] }) {
 	const { cohortId, createdBy, trainees, totalMinutes, scenarios: chosen } = input;
@@ -98,11 +99,11 @@ export async function recordObservation(tx: Transaction, trioId: string, round: 
 }
 
 /** The observer of the trio's current round, with what the checklist needs to know. */
-export async function observerRound(viewer: Viewer, trioId: string, round: number) {
+export async function observerRound(viewer: Viewer, trioId: string, round: number, locale: Locale = 'en') {
 	const t = await trioFor(viewer, trioId);
 	if (!t || t.finishedAt || t.round !== round || t.seat === null || roleOf(t.seat, round) !== 'observer') return null;
 	const salesperson = t.seats.find((s) => roleOf(s.seat, round) === 'salesperson')!;
-	const scenario = scenarioBySlug.get(t.rounds[round - 1].scenario)?.scenario;
+	const scenario = scenarioIn(locale, t.rounds[round - 1].scenario)?.scenario;
 	return { trio: t, salesperson: salesperson.name, complaint: scenario?.title ?? '' };
 }
 
@@ -123,7 +124,7 @@ export async function trioVersion(viewer: Viewer, trioId: string) {
 }
 
 /** Trios of a cohort with each round's salesperson, observer and result, newest first. */
-export async function triosOfCohort(cohortId: string) {
+export async function triosOfCohort(cohortId: string, locale: Locale = 'en') {
 	const trios = await db.select().from(trio).where(eq(trio.cohortId, cohortId)).orderBy(desc(trio.startedAt));
 	if (!trios.length) return [];
 	const ids = trios.map((t) => t.id);
@@ -153,7 +154,7 @@ export async function triosOfCohort(cohortId: string) {
 				.sort((a, b) => a.round - b.round)
 				.map((r) => ({
 					round: r.round,
-					complaint: scenarioBySlug.get(r.scenario)?.scenario.title ?? r.scenario,
+					complaint: scenarioIn(locale, r.scenario)?.scenario.title ?? r.scenario,
 					salesperson: inRole('salesperson', r.round).name,
 					customer: inRole('customer', r.round).name,
 					observer: inRole('observer', r.round).name,

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { scenarioBySlug } from '$lib/server/content';
-import { translate } from '$lib/i18n';
+import { scenarioIn } from '$lib/server/content';
+import { translate, type Locale } from '$lib/i18n';
 import { requireUser } from '$lib/server/guard';
 import { addMinutes, castOf, trioFor, versionOf } from '$lib/server/trios';
 import { clock, roleOf } from '$lib/trio/rotation';
@@ -13,8 +13,8 @@ async function trioOr404(event: Parameters<typeof requireUser>[0] & { params: { 
 }
 
 /** The cards of a round, built from its complaint scenario. */
-function cards(slug: string) {
-	const scenario = scenarioBySlug.get(slug)?.scenario;
+function cards(slug: string, locale: Locale) {
+	const scenario = scenarioIn(locale, slug)?.scenario;
 	if (!scenario) return null;
 	const opening = scenario.beats.find((b) => b.id === scenario.start);
 	return {
@@ -39,11 +39,11 @@ export async function load(event) {
 			version: versionOf(trio),
 			seats: trio.seats.map((s) => ({ seat: s.seat, name: s.name })),
 			cast: round ? castOf(trio, round).map((c) => ({ name: c.name, role: c.role, you: c.seat === trio.seat })) : [],
-			rounds: trio.rounds.map((r) => ({ round: r.round, title: cards(r.scenario)?.title ?? r.scenario, done: Boolean(r.completedAt), score: r.value === null ? null : Math.round(r.value), band: r.band }))
+			rounds: trio.rounds.map((r) => ({ round: r.round, title: cards(r.scenario, event.locals.locale)?.title ?? r.scenario, done: Boolean(r.completedAt), score: r.value === null ? null : Math.round(r.value), band: r.band }))
 		},
 		you: trio.seat === null ? null : { role: round ? roleOf(trio.seat, round) : null },
 		supervises: trio.supervises,
-		cards: round ? cards(trio.rounds[round - 1].scenario) : null
+		cards: round ? cards(trio.rounds[round - 1].scenario, event.locals.locale) : null
 	};
 }
 

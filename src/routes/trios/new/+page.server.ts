@@ -19,7 +19,7 @@ export async function load(event) {
 		cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
 		cohort: chosen ? { id: chosen.id, name: chosen.name } : null,
 		members: chosen ? (await membersOf(chosen.id)).map((m) => ({ id: m.id, name: m.name })) : [],
-		scenarios: complaintScenarios(),
+		scenarios: complaintScenarios(event.locals.locale),
 		me: user.role === 'trainee' ? user.id : null
 	};
 }

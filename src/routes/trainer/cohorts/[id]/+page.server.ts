@@ -15,7 +15,7 @@ export async function load(event) {
 		cohorts.trainersOf(cohort.id),
 		cohorts.invitesOf(cohort.id),
 		cohorts.assignmentsOf([cohort.id]),
-		triosOfCohort(cohort.id)
+		triosOfCohort(cohort.id, event.locals.locale)
 	]);
 	const audience = await cohorts.audienceOf(assignments.map((a) => a.id));
 	const now = Date.now();

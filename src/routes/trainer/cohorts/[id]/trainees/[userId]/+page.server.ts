@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { translate } from '$lib/i18n';
-import { lessonsFor, scenarioBySlug, selfCheckBySlug } from '$lib/server/content';
+import { lessonsFor, scenarioIn, selfCheckIn } from '$lib/server/content';
 import { membersOf, overridesOf, setAttemptOverride } from '$lib/server/cohorts';
 import { db } from '$lib/server/db';
 import { selfCheckSubmission, simulationAttempt } from '$lib/server/db/schema';
@@ -46,7 +46,7 @@ export async function load(event) {
 			.from(selfCheckSubmission)
 			.where(eq(selfCheckSubmission.userId, trainee.id))
 			.orderBy(desc(selfCheckSubmission.createdAt)),
-		triosOfCohort(cohort.id)
+		triosOfCohort(cohort.id, event.locals.locale)
 	]);
 	const row = matrix.rows.find((r) => r.trainee.id === trainee.id)!;
 	const assignments = matrix.assignments.map((a, i) => ({ ...a, cell: row.cells[i] })).filter((a) => a.cell);
@@ -59,9 +59,9 @@ export async function load(event) {
 			const p = progress.get(l.slug)!;
 			return { slug: l.slug, title: l.title, sections: l.sections.length, read: p.read.length, completed: p.completed, attempts: attempts.filter((a) => a.lesson === l.slug) };
 		}),
-		roleplays: runs.map((r) => ({ ...r, title: scenarioBySlug.get(r.scenario)?.scenario.title ?? r.scenario })),
+		roleplays: runs.map((r) => ({ ...r, title: scenarioIn(event.locals.locale, r.scenario)?.scenario.title ?? r.scenario })),
 		selfChecks: submissions.map((s) => {
-			const form = selfCheckBySlug.get(s.form);
+			const form = selfCheckIn(event.locals.locale, s.form);
 			return { ...s, title: form?.title ?? s.form, band: form?.bands.find((b) => b.id === s.band)?.label ?? s.band, percent: form?.kind === 'hour-value' ? null : Math.round(s.value) };
 		}),
 		trios: trios
