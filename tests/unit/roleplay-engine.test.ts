@@ -109,6 +109,10 @@ describe('analysis', () => {
 		const noSuccess = structuredClone(base);
 		noSuccess.endings[0].outcome = 'partial';
 		expect(checkScenario(noSuccess).problems).toContain('needs at least one "success" ending');
+
+		const reserved = structuredClone(base);
+		reserved.beats[1].choices[1].id = 'timeout';
+		expect(checkScenario(reserved).problems).toContain('beats.b2: "timeout" is reserved for silence and cannot be a choice id');
 	});
 
 	it('reports a branch target that is never reachable because its guard can never hold', () => {

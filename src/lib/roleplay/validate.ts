@@ -36,6 +36,8 @@ export function checkScenario(scenario: Scenario): { problems: string[]; analysi
 		}
 
 	for (const beat of scenario.beats) {
+		// Records (xAPI) name silence "timeout" among a beat's replies.
+		if (beat.choices.some((c) => c.id === 'timeout')) problems.push(`beats.${beat.id}: "timeout" is reserved for silence and cannot be a choice id`);
 		const best = totalOf(bestChoice(beat).effects);
 		if (beat.choices.filter((c) => totalOf(c.effects) === best).length > 1)
 			problems.push(`beats.${beat.id}: two or more choices share the best total (${best}); the best reply must score strictly highest`);

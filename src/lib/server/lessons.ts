@@ -5,7 +5,7 @@ import { lessonBySlug, lessons, lessonsFor } from '$lib/server/content';
 import type { Lesson } from '$lib/server/content/lessons';
 import { db, type Transaction } from '$lib/server/db';
 import { checkAttempt, lessonProgress, sectionRead } from '$lib/server/db/schema';
-import { activityTypes, record, statement, verbs } from '$lib/server/xapi/statements';
+import { activityTypes, lessonActivity, record, statement, verbs } from '$lib/server/xapi/statements';
 
 /** Marks the module done the first time every section is read and a check has passed. */
 async function completeIfDone(tx: Transaction, userId: string, lesson: Lesson) {
@@ -27,8 +27,6 @@ async function completeIfDone(tx: Transaction, userId: string, lesson: Lesson) {
 	if (newly.length)
 		await record(tx, userId, [statement(userId, verbs.completed, lessonActivity(lesson), { result: { completion: true } })]);
 }
-
-const lessonActivity = (lesson: Lesson) => ({ path: `/lessons/${lesson.slug}`, type: activityTypes.lesson, name: lesson.title });
 
 /** One `answered` per question (a choice interaction) and `passed` or `failed` for the check. */
 function checkStatements(userId: string, lesson: Lesson, answers: Record<string, string[]>, score: ReturnType<typeof scoreCheck>) {

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { db, type Database, type Transaction } from '$lib/server/db';
 import { selfCheckSubmission } from '$lib/server/db/schema';
 import { lessonBySlug, selfCheckBySlug, selfChecks } from '$lib/server/content';
-import { evaluate, trendValue } from '$lib/selfcheck/score';
+import { activityTypes, lessonActivity, record, stableId, statement, verbs } from '$lib/server/xapi/statements';
+import { evaluate, trendValue, type Result } from '$lib/selfcheck/score';
 import type { FormDefinition } from '$lib/selfcheck/definition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,25 +13,60 @@ export const listForms = () => selfChecks;
 export const findForm = (slug: string) => selfCheckBySlug.get(slug);
 
 /**
- * Scores a submission on the server and stores it. Bad input stores nothing and answers one
- * message per field. The same `key` twice (a double click, a resent POST) gives the first row back.
+ * The learner's own score, when the form gives one: the calculator gives a value, not a score,
+ * and an observer's checklist scores the salesperson watched, not the observer filling it in.
+ */
+function ownScore(form: FormDefinition, result: Result) {
+	if (form.audience === 'observer' || result.kind === 'hour-value') return undefined;
+	if (result.kind === 'daily-plan')
+		return { scaled: result.percent / 100, raw: result.covered.length, min: 0, max: result.covered.length + result.missing.length };
+	return result.max > 0 ? { scaled: result.percent / 100, raw: result.points, min: 0, max: result.max } : undefined;
+}
+
+/** `completed` for a stored submission, with its time and an id taken from its row. */
+function submissionStatement(userId: string, form: FormDefinition, result: Result, row: { id: string; createdAt: Date }) {
+	const lesson = lessonBySlug.get(form.lesson);
+	const score = ownScore(form, result);
+	return statement(
+		userId,
+		verbs.completed,
+		{ path: `/self-checks/${form.slug}`, type: activityTypes.assessment, name: form.title },
+		{
+			id: stableId(`self-check-submission/${row.id}`),
+			timestamp: row.createdAt,
+			parent: lesson && lessonActivity(lesson),
+			result: { completion: true, ...(score ? { score } : {}) }
+		}
+	);
+}
+
+/**
+ * Scores a submission on the server and stores it with its xAPI statement. Bad input stores
+ * nothing and answers one message per field. The same `key` twice (a double click, a resent
+ * POST) gives the first row back and records nothing more.
  */
 export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string, executor: Database | Transaction = db) {
 	const evaluated = evaluate(form, fields);
 	if (!evaluated.ok) return evaluated;
 	const { answers, result } = evaluated.submission;
 	const submissionKey = isUuid(key) ? key : crypto.randomUUID();
-	const [created] = await executor
-		.insert(selfCheckSubmission)
-		.values({ userId, form: form.slug, key: submissionKey, answers, result, value: trendValue(result), band: result.band })
-		.onConflictDoNothing()
-		.returning({ id: selfCheckSubmission.id });
-	if (created) return { ok: true as const, id: created.id };
-	const [existing] = await executor
-		.select({ id: selfCheckSubmission.id })
-		.from(selfCheckSubmission)
-		.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.key, submissionKey)));
-	return { ok: true as const, id: existing.id };
+	// A transaction of its own, or a savepoint in the caller's: the row and its statement land together.
+	return executor.transaction(async (tx) => {
+		const [created] = await tx
+			.insert(selfCheckSubmission)
+			.values({ userId, form: form.slug, key: submissionKey, answers, result, value: trendValue(result), band: result.band })
+			.onConflictDoNothing()
+			.returning({ id: selfCheckSubmission.id, createdAt: selfCheckSubmission.createdAt });
+		if (created) {
+			await record(tx, userId, [submissionStatement(userId, form, result, created)]);
+			return { ok: true as const, id: created.id };
+		}
+		const [existing] = await tx
+			.select({ id: selfCheckSubmission.id })
+			.from(selfCheckSubmission)
+			.where(and(eq(selfCheckSubmission.userId, userId), eq(selfCheckSubmission.key, submissionKey)));
+		return { ok: true as const, id: existing.id };
+	});
 }
 
 const summaryColumns = {

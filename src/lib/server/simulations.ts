@@ -17,6 +17,8 @@ import {
 	type SimulationEvent,
 	type TimerSetting
 } from '$lib/server/db/schema';
+import { endingStatements, replyStatement } from '$lib/server/xapi/roleplay';
+import { record } from '$lib/server/xapi/statements';
 
 export type { BuiltScenario };
 
@@ -79,7 +81,7 @@ const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
 /**
  * Records event number `seq` of an attempt. A resend of a recorded step returns the original
  * result; anything else that does not follow on from the stored events is refused. The event,
- * the replayed state and, at an ending, the score are written in one transaction.
+ * the replayed state, its xAPI statements and, at an ending, the score are written in one transaction.
  */
 export async function recordEvent(userId: string, slug: string, attemptId: string, seq: number, event: RoleplayEvent): Promise<EventOutcome> {
 	const found = machineFor(slug);
@@ -116,12 +118,10 @@ export async function recordEvent(userId: string, slug: string, attemptId: strin
 		const score = resultOf(built.scenario, built.analysis, snapshot.context);
 		const ending = finished ? built.scenario.endings.find((e) => e.id === nodeOf(snapshot)) : undefined;
 
-		await tx.insert(simulationEvent).values({
-			attemptId,
-			seq,
-			type: event.type,
-			choiceId: event.type === 'reply.choose' ? event.choiceId : null
-		});
+		const [row] = await tx
+			.insert(simulationEvent)
+			.values({ attemptId, seq, type: event.type, choiceId: event.type === 'reply.choose' ? event.choiceId : null })
+			.returning({ createdAt: simulationEvent.createdAt });
 		await tx
 			.update(simulationAttempt)
 			.set({
@@ -134,6 +134,10 @@ export async function recordEvent(userId: string, slug: string, attemptId: strin
 				...(ending ? { outcome: ending.outcome, percent: score.percent, passed: score.passed, finishedAt: sql`now()` } : {})
 			})
 			.where(eq(simulationAttempt.id, attemptId));
+		await record(tx, userId, [
+			replyStatement(userId, built.scenario, attempt, seq, snapshot.context.path.at(-1)!, row.createdAt),
+			...(ending ? endingStatements(userId, built.scenario, attempt, score, row.createdAt) : [])
+		]);
 		return { status: 200, seq, node: nodeOf(snapshot), finished, repeated: false };
 	});
 }

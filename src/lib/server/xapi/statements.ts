@@ -1,5 +1,6 @@
 // xAPI 1.0.3 statements for what learners do. Verbs are ADL's; activity types are ADL's and
 // cmi5's published vocabulary. The actor is an account on this site, so no e-mail leaves it.
+import { createHash } from 'node:crypto';
 import type { Transaction } from '$lib/server/db';
 import { xapiStatement } from '$lib/server/db/schema';
 
@@ -20,15 +21,58 @@ export const activityTypes = {
 
 const base = () => (process.env.ORIGIN || 'http://localhost:3000').replace(/\/$/, '');
 export const activityId = (path: string) => `${base()}${path}`;
+/** An extension key (an IRI) in this site's own namespace. */
+export const extensionId = (name: string) => `${base()}/xapi/extensions/${name}`;
+
+/** cmi5's mastery score: the scaled score a learner needed to pass. */
+export const masteryScore = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+
+// Fixed once for this app: with it a name always maps to the same statement id.
+const NAMESPACE = 'a29d3587-cb76-4c0d-9de8-2cfda8cf233a';
+
+/**
+ * A name-based (version 5) UUID. Statements about a stored row take their id from the row's
+ * key, so writing them again (a retried request, a second tab) stores nothing new.
+ */
+export function stableId(name: string, namespace = NAMESPACE) {
+	const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name).digest();
+	hash[6] = (hash[6] & 0x0f) | 0x50;
+	hash[8] = (hash[8] & 0x3f) | 0x80;
+	const hex = hash.subarray(0, 16).toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** An ISO 8601 duration to the hundredth of a second, the precision xAPI keeps. */
+export const duration = (ms: number) => `PT${(Math.max(0, ms) / 1000).toFixed(2).replace(/\.?0+$/, '')}S`;
 
 type Verb = (typeof verbs)[keyof typeof verbs];
-type Activity = { path: string; type: string; name: string; extra?: Record<string, unknown> };
-type Result = { success?: boolean; completion?: boolean; response?: string; score?: { scaled: number; raw?: number; min?: number; max?: number } };
+export type Activity = { path: string; type: string; name: string; extra?: Record<string, unknown> };
 
-export function statement(userId: string, verb: Verb, activity: Activity, options: { result?: Result; parent?: Activity; registration?: string } = {}) {
-	const { result, parent, registration } = options;
+export const lessonActivity = (lesson: { slug: string; title: string }): Activity => ({ path: `/lessons/${lesson.slug}`, type: activityTypes.lesson, name: lesson.title });
+
+type Result = {
+	success?: boolean;
+	completion?: boolean;
+	response?: string;
+	duration?: string;
+	score?: { scaled: number; raw?: number; min?: number; max?: number };
+	extensions?: Record<string, unknown>;
+};
+type Options = {
+	result?: Result;
+	parent?: Activity;
+	registration?: string;
+	/** From `stableId` when the statement describes a stored row; random otherwise. */
+	id?: string;
+	/** When it happened: the row's own time, not the time of writing. */
+	timestamp?: Date;
+	extensions?: Record<string, unknown>;
+};
+
+export function statement(userId: string, verb: Verb, activity: Activity, options: Options = {}) {
+	const { result, parent, registration, extensions } = options;
 	return {
-		id: crypto.randomUUID(),
+		id: options.id ?? crypto.randomUUID(),
 		actor: { objectType: 'Agent', account: { homePage: base(), name: userId } },
 		verb,
 		object: {
@@ -41,16 +85,24 @@ export function statement(userId: string, verb: Verb, activity: Activity, option
 			platform: 'Rehearse',
 			language: 'en-US',
 			...(registration ? { registration } : {}),
+			...(extensions ? { extensions } : {}),
 			...(parent ? { contextActivities: { parent: [{ objectType: 'Activity', id: activityId(parent.path), definition: { type: parent.type, name: { 'en-US': parent.name } } }] } } : {})
 		},
-		timestamp: new Date().toISOString(),
+		timestamp: (options.timestamp ?? new Date()).toISOString(),
 		version: '1.0.3'
 	};
 }
 
 export type Statement = ReturnType<typeof statement>;
 
-/** Stores statements in the caller's transaction, so a record exists exactly when what it records does. */
+/**
+ * Stores statements in the caller's transaction, so a record exists exactly when what it records
+ * does. A statement already stored under its id is left as it is: statements never change.
+ */
 export async function record(tx: Transaction, userId: string, statements: Statement[]) {
-	if (statements.length) await tx.insert(xapiStatement).values(statements.map((s) => ({ id: s.id, userId, statement: s })));
+	if (statements.length)
+		await tx
+			.insert(xapiStatement)
+			.values(statements.map((s) => ({ id: s.id, userId, statement: s })))
+			.onConflictDoNothing({ target: xapiStatement.id });
 }

@@ -4,10 +4,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 const ISO8601 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const INTERACTIONS = ['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function extensions(value: unknown, where: string, problems: string[]) {
+	if (value === undefined) return;
+	if (!isObject(value)) return problems.push(`${where} must be an object`);
+	for (const key of Object.keys(value)) if (!IRI.test(key)) problems.push(`${where} key "${key}" must be an IRI`);
+}
 
 function languageMap(value: unknown, where: string, problems: string[]) {
 	if (!isObject(value) || Object.keys(value).length === 0) return problems.push(`${where} must be a non-empty language map`);
@@ -70,6 +77,8 @@ export function statementProblems(s: unknown): string[] {
 		else {
 			for (const k of ['success', 'completion'] as const) if (result[k] !== undefined && typeof result[k] !== 'boolean') problems.push(`result.${k} must be a boolean`);
 			if (result.response !== undefined && typeof result.response !== 'string') problems.push('result.response must be a string');
+			if (result.duration !== undefined && (typeof result.duration !== 'string' || !DURATION.test(result.duration))) problems.push('result.duration must be an ISO 8601 duration');
+			extensions(result.extensions, 'result.extensions', problems);
 			const score = result.score;
 			if (score !== undefined) {
 				if (!isObject(score)) problems.push('result.score must be an object');
@@ -89,6 +98,7 @@ export function statementProblems(s: unknown): string[] {
 		else {
 			if (context.registration !== undefined && (typeof context.registration !== 'string' || !UUID.test(context.registration))) problems.push('context.registration must be a UUID');
 			if (context.language !== undefined && (typeof context.language !== 'string' || !LANG.test(context.language))) problems.push('context.language must be a language tag');
+			extensions(context.extensions, 'context.extensions', problems);
 			const activities = context.contextActivities;
 			if (activities !== undefined) {
 				if (!isObject(activities)) problems.push('context.contextActivities must be an object');
