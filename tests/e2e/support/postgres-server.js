@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL names the PostgreSQL server to make the database on');
 const base = new URL(process.env.DATABASE_URL);
 const name = `rehearse_e2e_${process.pid}`;
 const admin = postgres(base.href, { max: 1, onnotice: () => {} });
