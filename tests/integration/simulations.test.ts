@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCohort } from '$lib/server/cohorts';
-import { scenarioBySlug } from '$lib/server/content';
+import { scenarioBySlug, scenarioIn } from '$lib/server/content';
+import { debriefOf } from '$lib/server/debrief';
 import { db } from '$lib/server/db';
 import { cohortMember, simulationAttempt, simulationEvent } from '$lib/server/db/schema';
 import {
@@ -11,10 +12,13 @@ import {
 	recentFinished,
 	recordEvent,
 	saveReflection,
-	startAttempt
+	startAttempt,
+	wordsIn
 } from '$lib/server/simulations';
 import { createUser } from '$lib/server/users';
-import type { RoleplayEvent } from '$lib/roleplay/machine';
+import { createActor } from 'xstate';
+import { bestChoice } from '$lib/roleplay/analysis';
+import { compileScenario, nodeOf, type RoleplayEvent } from '$lib/roleplay/machine';
 import { useDatabase } from './db';
 
 useDatabase();
@@ -23,6 +27,20 @@ const slug = 'complaint-nobody-answers';
 const call = 'call-bad-line';
 const choose = (choiceId: string): RoleplayEvent => ({ type: 'reply.choose', choiceId });
 const best = (s: string) => scenarioBySlug.get(s)!.analysis.bestPath.map((step) => choose(step.choiceId!));
+
+/** `first`, then the best reply at every beat it leads to, until an ending. */
+function after(first: string, s = slug) {
+	const { scenario } = scenarioBySlug.get(s)!;
+	const actor = createActor(compileScenario(scenario)).start();
+	const events = [choose(first)];
+	actor.send(events[0]);
+	while (actor.getSnapshot().status !== 'done') {
+		const beat = scenario.beats.find((b) => b.id === nodeOf(actor.getSnapshot()))!;
+		events.push(choose(bestChoice(beat).id));
+		actor.send(events.at(-1)!);
+	}
+	return events;
+}
 
 async function trainee(name = 'Tia') {
 	return (await createUser({ email: `${name.toLowerCase()}@example.com`, name, password: 'a long enough secret' }))!;
@@ -66,13 +84,15 @@ describe('attempts', () => {
 		expect(await recordEvent(tia.id, slug, attempt.id, 1, choose('hotline-policy'))).toMatchObject({ status: 409 });
 		expect(await recordEvent(tia.id, slug, attempt.id, 3, choose('promise'))).toMatchObject({
 			status: 409,
-			message: 'Step 3 cannot be recorded yet: the next step of this attempt is 2.'
+			message: 'sim.error.notNext',
+			params: { seq: 3, next: 2 }
 		});
 		// A reply that belongs to a later beat, and a jump straight to an ending.
 		expect(await recordEvent(tia.id, slug, attempt.id, 2, choose('own-promise'))).toMatchObject({ status: 422 });
 		expect(await recordEvent(tia.id, slug, attempt.id, 2, choose('loyal'))).toMatchObject({
 			status: 422,
-			message: '"loyal" is not a reply you can give at this point.'
+			message: 'sim.error.notAllowed',
+			params: { choice: 'loyal' }
 		});
 		expect(await recordEvent(tia.id, slug, attempt.id, 2, { type: 'reply.timeout' })).toMatchObject({ status: 422 });
 		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attempt.id));
@@ -86,7 +106,7 @@ describe('attempts', () => {
 		await play(tia.id, attempt.id, events);
 		expect(await recordEvent(tia.id, slug, attempt.id, events.length + 1, choose('listen-notes'))).toEqual({
 			status: 409,
-			message: 'This attempt is finished and cannot change.'
+			message: 'sim.error.finished'
 		});
 		// The last step resent still answers with its original result.
 		expect(await recordEvent(tia.id, slug, attempt.id, events.length, events.at(-1)!)).toMatchObject({ status: 200, finished: true, repeated: true });
@@ -104,7 +124,7 @@ describe('attempts', () => {
 		const untimed = (await startAttempt(tia.id, call, 'practice', 'off'))!;
 		expect(await recordEvent(tia.id, call, untimed.id, 1, { type: 'reply.timeout' })).toEqual({
 			status: 422,
-			message: 'Timers are off for this attempt, so a reply cannot time out.'
+			message: 'sim.error.timersOff'
 		});
 	});
 
@@ -112,8 +132,8 @@ describe('attempts', () => {
 		const tia = await trainee();
 		const sam = await trainee('Sam');
 		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
-		expect(await recordEvent(sam.id, slug, attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'Not found' });
-		expect(await recordEvent(tia.id, 'complaint-new-car', attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'Not found' });
+		expect(await recordEvent(sam.id, slug, attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'error.notFound' });
+		expect(await recordEvent(tia.id, 'complaint-new-car', attempt.id, 1, choose('listen-notes'))).toEqual({ status: 404, message: 'error.notFound' });
 		expect(await getAttempt(sam, slug, attempt.id)).toBeNull();
 		expect(await getAttempt(tia, slug, 'not-a-uuid')).toBeNull();
 		expect(await saveReflection(sam.id, slug, attempt.id, 'mine now')).toBe(false);
@@ -168,6 +188,43 @@ describe('attempts', () => {
 		}
 		expect(await recentFinished(stranger, slug)).toEqual([]);
 		expect(await getAttempt(stranger, slug, second.id)).toBeNull();
+	});
+
+	it('a debrief in Korean scores like the English one and reads in Korean, step by step', async () => {
+		const tia = await trainee();
+		const built = scenarioBySlug.get(slug)!;
+		const korean = scenarioIn('ko', slug)!.scenario;
+		expect(wordsIn('ko', built)).toBe(korean);
+		expect(korean.title).not.toBe(built.scenario.title);
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		// A mistake first, so the debrief has a better reply to show.
+		await play(tia.id, attempt.id, after('busy-weeks'));
+		const loaded = (await getAttempt(tia, slug, attempt.id))!;
+		const en = debriefOf(built, loaded.attempt, loaded.events);
+		const ko = debriefOf(built, loaded.attempt, loaded.events, korean);
+		expect(ko.result.percent).toBe(loaded.attempt.percent);
+		expect({ ...ko.result, dimensions: ko.result.dimensions.map(({ label: _label, ...d }) => d) }).toEqual({
+			...en.result,
+			dimensions: en.result.dimensions.map(({ label: _label, ...d }) => d)
+		});
+		expect(ko.result.dimensions.map((d) => d.label)).toEqual(korean.rubric.map((d) => d.label));
+		expect(ko.steps.map((s) => [s.beat, s.points, s.mistake])).toEqual(en.steps.map((s) => [s.beat, s.points, s.mistake]));
+		const first = korean.beats.find((b) => b.id === built.scenario.start)!;
+		expect(ko.steps[0]).toMatchObject({
+			say: first.say,
+			reply: first.choices.find((c) => c.id === 'busy-weeks')!.text,
+			feedback: first.choices.find((c) => c.id === 'busy-weeks')!.feedback,
+			better: { text: first.choices.find((c) => c.id === 'listen-notes')!.text }
+		});
+		expect(ko.ending).toEqual(korean.endings.find((e) => e.id === en.ending!.id));
+	});
+
+	it('the catalogue reads in the learner’s language with the same attempts', async () => {
+		const tia = await trainee();
+		await play(tia.id, (await startAttempt(tia.id, slug, 'practice', 'x1'))!.id, best(slug));
+		const [en, zh] = [await catalogue(tia.id), await catalogue(tia.id, 'zh-CN')];
+		expect(zh.map((c) => c.title)).toEqual(zh.map((c) => scenarioIn('zh-CN', c.slug)!.scenario.title));
+		expect(zh.map(({ title: _t, summary: _s, ...rest }) => rest)).toEqual(en.map(({ title: _t, summary: _s, ...rest }) => rest));
 	});
 
 	it('refuses to start an unknown scenario', async () => {

@@ -7,3 +7,5 @@ export const t = (key: MessageKey, params?: Record<string, string | number>) => 
 export const date = (value: Date, options?: Intl.DateTimeFormatOptions) => formatDate(locale(), value, options);
 export const number = (value: number, options?: Intl.NumberFormatOptions) => formatNumber(locale(), value, options);
 export const tn = (base: PluralKey, count: number, params?: Record<string, string | number>) => plural(locale(), base, count, params);
+/** Between two sentences, or a label and its text: a space, except in Chinese, whose full-width punctuation carries its own. */
+export const gap = () => (locale() === 'zh-CN' ? '' : ' ');

@@ -12,7 +12,14 @@ const PAD = 16;
 export type DiagramNode = { id: string; kind: 'beat' | 'ending'; outcome?: Outcome; text: string; x: number; y: number; timed: boolean };
 export type DiagramEdge = { from: string; to: string; labels: string[]; conditional: boolean; path: string };
 
-const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+// Cut to about `n` Latin letters' width; a Chinese or Korean character takes about two.
+function short(s: string, n: number) {
+	const chars = [...s].map((c) => ({ c, w: c.codePointAt(0)! >= 0x2e80 ? 2 : 1 }));
+	if (chars.reduce((sum, { w }) => sum + w, 0) <= n) return s;
+	let kept = '';
+	for (let i = 0, used = 0; i < chars.length && used + chars[i].w <= n - 1; used += chars[i++].w) kept += chars[i].c;
+	return `${kept.trimEnd()}…`;
+}
 
 export function layoutScenario(scenario: Scenario) {
 	const { beats } = lookup(scenario);

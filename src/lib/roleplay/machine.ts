@@ -131,9 +131,10 @@ export type RoleplaySnapshot = SnapshotFrom<RoleplayMachine>;
 /** The beat or ending a snapshot is in. */
 export const nodeOf = (snapshot: RoleplaySnapshot) => snapshot.value as unknown as string;
 
+/** On a refusal, `reason` names it for the reader's message catalogue; `message` is the English for logs and tests. */
 export type ReplayResult =
 	| { ok: true; snapshot: RoleplaySnapshot }
-	| { ok: false; index: number; message: string; snapshot: RoleplaySnapshot };
+	| { ok: false; index: number; reason: 'ended' | 'noTimer' | 'notAllowed'; message: string; snapshot: RoleplaySnapshot };
 
 /**
  * Replays events from the start through the machine. Stops at the first event the current state
@@ -145,11 +146,12 @@ export function replay(machine: RoleplayMachine, events: readonly RoleplayEvent[
 		for (const [index, event] of events.entries()) {
 			const snapshot = actor.getSnapshot();
 			if (snapshot.status === 'done')
-				return { ok: false, index, message: 'The conversation has already ended.', snapshot };
+				return { ok: false, index, reason: 'ended', message: 'The conversation has already ended.', snapshot };
 			if (!snapshot.can(event))
 				return {
 					ok: false,
 					index,
+					reason: event.type === 'reply.timeout' ? 'noTimer' : 'notAllowed',
 					message:
 						event.type === 'reply.timeout'
 							? 'This line has no timer, so it cannot time out.'

@@ -1,9 +1,10 @@
 // Role-play attempts. The client sends events only; every result here comes from replaying the
 // stored events through the scenario's machine. A client's score, state or snapshot is never read.
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Locale, MessageKey } from '$lib/i18n';
 import { compileScenario, nodeOf, replay, type RoleplayEvent, type RoleplayMachine } from '$lib/roleplay/machine';
 import { resultOf } from '$lib/roleplay/score';
-import { scenarioBySlug, scenarios } from '$lib/server/content';
+import { scenarioBySlug, scenarioIn, scenariosFor } from '$lib/server/content';
 import type { BuiltScenario } from '$lib/server/content/scenarios';
 import { db } from '$lib/server/db';
 import {
@@ -31,6 +32,9 @@ export function machineFor(slug: string) {
 	if (!machine) machines.set(slug, (machine = compileScenario(built.scenario)));
 	return { built, machine };
 }
+
+/** What `locale` reads of a scenario: the same ids and structure as the English one, for display only. */
+export const wordsIn = (locale: Locale, built: BuiltScenario) => scenarioIn(locale, built.scenario.slug)?.scenario ?? built.scenario;
 
 export const toEvent = (row: Pick<SimulationEvent, 'type' | 'choiceId'>): RoleplayEvent =>
 	row.type === 'reply.timeout' ? { type: 'reply.timeout' } : { type: 'reply.choose', choiceId: row.choiceId ?? '' };
@@ -71,9 +75,12 @@ export async function getAttempt(viewer: { id: string; role: string }, slug: str
 	return { attempt, events: events.map(toEvent), own: attempt.userId === viewer.id };
 }
 
+/** A refusal names its message by catalogue key; the route words it in the reader's language. */
 export type EventOutcome =
 	| { status: 200; seq: number; node: string; finished: boolean; repeated: boolean }
-	| { status: 404 | 409 | 422; message: string };
+	| { status: 404 | 409 | 422; message: MessageKey; params?: Record<string, string | number> };
+
+const refusals = { ended: 'sim.error.ended', noTimer: 'sim.error.noTimer', notAllowed: 'sim.error.notAllowed' } as const satisfies Record<string, MessageKey>;
 
 const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
 	a.type === b.type && (a.type === 'reply.timeout' || (b.type === 'reply.choose' && a.choiceId === b.choiceId));
@@ -85,34 +92,32 @@ const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
  */
 export async function recordEvent(userId: string, slug: string, attemptId: string, seq: number, event: RoleplayEvent): Promise<EventOutcome> {
 	const found = machineFor(slug);
-	if (!found || !/^[0-9a-f-]{36}$/i.test(attemptId)) return { status: 404, message: 'Not found' };
+	if (!found || !/^[0-9a-f-]{36}$/i.test(attemptId)) return { status: 404, message: 'error.notFound' };
 	const { built, machine } = found;
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<EventOutcome> => {
 		// The row lock makes two tabs (or a double click) take turns.
 		const [attempt] = await tx
 			.select()
 			.from(simulationAttempt)
 			.where(and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)))
 			.for('update');
-		if (!attempt) return { status: 404, message: 'Not found' };
+		if (!attempt) return { status: 404, message: 'error.notFound' };
 		const stored = (
 			await tx.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attemptId)).orderBy(asc(simulationEvent.seq))
 		).map(toEvent);
 
 		if (seq <= stored.length) {
-			if (!samePayload(stored[seq - 1], event))
-				return { status: 409, message: `Step ${seq} was already recorded with a different reply.` };
+			if (!samePayload(stored[seq - 1], event)) return { status: 409, message: 'sim.error.changed', params: { seq } };
 			const earlier = replay(machine, stored.slice(0, seq));
 			return { status: 200, seq, node: nodeOf(earlier.snapshot), finished: earlier.snapshot.status === 'done', repeated: true };
 		}
-		if (attempt.finishedAt) return { status: 409, message: 'This attempt is finished and cannot change.' };
-		if (seq !== stored.length + 1)
-			return { status: 409, message: `Step ${seq} cannot be recorded yet: the next step of this attempt is ${stored.length + 1}.` };
-		if (event.type === 'reply.timeout' && attempt.timer === 'off')
-			return { status: 422, message: 'Timers are off for this attempt, so a reply cannot time out.' };
+		if (attempt.finishedAt) return { status: 409, message: 'sim.error.finished' };
+		if (seq !== stored.length + 1) return { status: 409, message: 'sim.error.notNext', params: { seq, next: stored.length + 1 } };
+		if (event.type === 'reply.timeout' && attempt.timer === 'off') return { status: 422, message: 'sim.error.timersOff' };
 
 		const result = replay(machine, [...stored, event]);
-		if (!result.ok) return { status: 422, message: result.message };
+		if (!result.ok)
+			return { status: 422, message: refusals[result.reason], params: event.type === 'reply.choose' ? { choice: event.choiceId } : {} };
 		const { snapshot } = result;
 		const finished = snapshot.status === 'done';
 		const score = resultOf(built.scenario, built.analysis, snapshot.context);
@@ -180,8 +185,8 @@ export function listAttempts(userId: string, slug: string) {
 
 export type AttemptSummary = Awaited<ReturnType<typeof listAttempts>>[number];
 
-/** The catalogue: every scenario with this learner's attempt count and best finished score. */
-export async function catalogue(userId: string) {
+/** The catalogue in `locale`: every scenario with this learner's attempt count and best finished score. */
+export async function catalogue(userId: string, locale: Locale = 'en') {
 	const rows = await db
 		.select({
 			scenario: simulationAttempt.scenario,
@@ -193,7 +198,7 @@ export async function catalogue(userId: string) {
 		.where(eq(simulationAttempt.userId, userId))
 		.groupBy(simulationAttempt.scenario);
 	const stats = new Map(rows.map((r) => [r.scenario, r]));
-	return scenarios.map(({ scenario, analysis }) => ({
+	return scenariosFor(locale).map(({ scenario, analysis }) => ({
 		slug: scenario.slug,
 		kind: scenario.kind,
 		title: scenario.title,

@@ -1,20 +1,23 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { lessonIn } from '$lib/server/content';
 import { attemptModes, timerSettings } from '$lib/server/db/schema';
-import { textFields, validate } from '$lib/server/forms';
+import { message, textFields, validate } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
-import { listAttempts, machineFor, recentFinished, startAttempt } from '$lib/server/simulations';
+import { listAttempts, machineFor, recentFinished, startAttempt, wordsIn } from '$lib/server/simulations';
 
 const Start = v.object({
-	mode: v.picklist(attemptModes, 'Choose practice or assessment.'),
-	timer: v.picklist(timerSettings, 'Choose one of the timer settings.')
+	mode: v.picklist(attemptModes, message('sim.start.errorMode')),
+	timer: v.picklist(timerSettings, message('sim.start.errorTimer'))
 });
 
 export async function load(event) {
 	const user = requireUser(event);
 	const found = machineFor(event.params.slug);
 	if (!found) error(404, 'Not found');
-	const { scenario, analysis } = found.built;
+	const { locale } = event.locals;
+	const { analysis } = found.built;
+	const scenario = wordsIn(locale, found.built);
 	const mayReview = user.role === 'trainer' || user.role === 'admin';
 	return {
 		scenario: {
@@ -23,7 +26,7 @@ export async function load(event) {
 			title: scenario.title,
 			summary: scenario.summary,
 			brief: scenario.brief,
-			lesson: scenario.lesson,
+			lesson: { slug: scenario.lesson, title: lessonIn(locale, scenario.lesson)?.title ?? scenario.lesson },
 			minutes: scenario.minutes,
 			passMark: scenario.passMark,
 			customer: scenario.customer,
@@ -40,7 +43,7 @@ export const actions = {
 	start: async (event) => {
 		const user = requireUser(event);
 		const input = textFields(await event.request.formData(), ['mode', 'timer']);
-		const parsed = validate(Start, input);
+		const parsed = validate(Start, input, event.locals.locale);
 		if (!parsed.ok) return fail(400, { ...input, errors: parsed.errors });
 		const attempt = await startAttempt(user.id, event.params.slug, parsed.data.mode, parsed.data.timer);
 		if (!attempt) error(404, 'Not found');

@@ -1,17 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { debriefOf } from '$lib/server/debrief';
-import { textFields, validate } from '$lib/server/forms';
+import { message, textFields, validate } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
-import { getAttempt, listAttempts, machineFor, saveReflection } from '$lib/server/simulations';
+import { getAttempt, listAttempts, machineFor, saveReflection, wordsIn } from '$lib/server/simulations';
 
 const Reflection = v.object({
 	reflection: v.pipe(
 		v.string(),
 		v.trim(),
-		v.nonEmpty('Please write a sentence or two before saving.'),
-		v.maxLength(4000, 'Your reflection can be at most 4,000 characters.'),
-		v.check((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Your reflection contains characters we cannot store.')
+		v.nonEmpty(message('sim.reflect.required')),
+		v.maxLength(4000, message('sim.reflect.tooLong', { max: 4000 })),
+		v.check((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), message('sim.reflect.badCharacters'))
 	)
 });
 
@@ -21,7 +21,8 @@ export async function load(event) {
 	const loaded = found && (await getAttempt(user, event.params.slug, event.params.id));
 	if (!found || !loaded) error(404, 'Not found');
 	const { attempt, events, own } = loaded;
-	const { scenario } = found.built;
+	// Shown in the reader's language; the events are replayed and scored on the English one.
+	const scenario = wordsIn(event.locals.locale, found.built);
 	const common = {
 		attempt: { id: attempt.id, mode: attempt.mode, timer: attempt.timer, finished: attempt.finishedAt !== null },
 		own,
@@ -45,7 +46,7 @@ export async function load(event) {
 	return {
 		...common,
 		player: null,
-		debrief: debriefOf(found.built, attempt, events),
+		debrief: debriefOf(found.built, attempt, events, scenario),
 		history: await listAttempts(attempt.userId, scenario.slug)
 	};
 }
@@ -54,7 +55,7 @@ export const actions = {
 	reflect: async (event) => {
 		const user = requireUser(event);
 		const input = textFields(await event.request.formData(), ['reflection']);
-		const parsed = validate(Reflection, input);
+		const parsed = validate(Reflection, input, event.locals.locale);
 		if (!parsed.ok) return fail(400, { ...input, errors: parsed.errors });
 		if (!(await saveReflection(user.id, event.params.slug, event.params.id, parsed.data.reflection))) error(404, 'Not found');
 		return { saved: true };

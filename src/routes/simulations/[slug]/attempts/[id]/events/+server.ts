@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { translate } from '$lib/i18n';
 import { requireUser } from '$lib/server/guard';
 import { recordEvent } from '$lib/server/simulations';
 
@@ -14,17 +15,13 @@ const Body = v.object({
 
 export async function POST(event) {
 	const user = requireUser(event);
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		return json({ message: 'Send a JSON body: { "seq": 1, "event": { "type": "reply.choose", "choiceId": "…" } }.' }, { status: 400 });
-	}
+	const { locale } = event.locals;
+	// The player is the only client; a body it could not have sent gets a plain, translated refusal.
+	const body: unknown = await event.request.json().catch(() => null);
 	const parsed = v.safeParse(Body, body);
-	if (!parsed.success)
-		return json({ message: `This is not an event the role-play understands: ${parsed.issues[0].message}` }, { status: 400 });
+	if (!parsed.success) return json({ message: translate(locale, 'sim.error.badRequest') }, { status: 400 });
 	const result = await recordEvent(user.id, event.params.slug, event.params.id, parsed.output.seq, parsed.output.event);
-	if (result.status !== 200) return json({ message: result.message }, { status: result.status });
+	if (result.status !== 200) return json({ message: translate(locale, result.message, result.params) }, { status: result.status });
 	const { status: _status, ...ok } = result;
 	return json(ok);
 }
