@@ -3,9 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Interface text comes from the catalogues: a translated page with one English sentence left in
-// its markup reads as broken. These are the pages and shared components translated so far (the
-// self-check screens in their own folders are not yet).
-const roots = ['src/routes/sign-in', 'src/routes/sign-up', 'src/routes/account', 'src/routes/admin', 'src/routes/join', 'src/routes/lessons', 'src/routes/trainer'];
+// its markup reads as broken. These are the pages and shared components translated so far.
+const roots = [
+	'src/routes/sign-in',
+	'src/routes/sign-up',
+	'src/routes/account',
+	'src/routes/admin',
+	'src/routes/join',
+	'src/routes/lessons',
+	'src/routes/trainer',
+	'src/routes/self-checks',
+	'src/lib/components/selfcheck'
+];
 const files = [
 	'src/routes/+page.svelte',
 	'src/routes/+layout.svelte',
