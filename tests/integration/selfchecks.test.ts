@@ -9,6 +9,8 @@ import type { FormDefinition } from '$lib/selfcheck/definition';
 import { blockField } from '$lib/selfcheck/daily-plan';
 import { actions } from '../../src/routes/self-checks/[slug]/+page.server';
 import { useDatabase } from './db';
+import { translate, type Locale } from '$lib/i18n';
+import type { Message } from '$lib/selfcheck/answers';
 
 useDatabase();
 
@@ -142,14 +144,14 @@ describe('self-check submissions', () => {
 });
 
 describe('the form action', () => {
-	const event = (slug: string, user: { id: string; name: string; role: string } | null, fields: Record<string, string>) => {
+	const event = (slug: string, user: { id: string; name: string; role: string } | null, fields: Record<string, string>, locale: Locale = 'en') => {
 		const body = new FormData();
 		for (const [k, v] of Object.entries(fields)) body.set(k, v);
 		const url = new URL(`http://localhost/self-checks/${slug}`);
 		return {
 			request: new Request(url, { method: 'POST', body }),
 			params: { slug },
-			locals: { user, session: null },
+			locals: { user, session: null, locale },
 			url
 		} as unknown as Parameters<typeof actions.default>[0];
 	};
@@ -173,8 +175,32 @@ describe('the form action', () => {
 	it('answers 400 with the messages and what was typed, and stores nothing', async () => {
 		const mina = await person('mina');
 		const result = await actions.default(event('hour-value', { ...mina, role: 'trainee' }, { ...hourFields, 'weekly-hours': '200', key: key() }));
-		expect(result).toMatchObject({ status: 400, data: { errors: { 'weekly-hours': 'Enter a number from 1 to 100 hours.' }, values: { income: '80,000', 'weekly-hours': '200' } } });
+		expect(result).toMatchObject({
+			status: 400,
+			data: { errors: { 'weekly-hours': { key: 'selfCheck.error.rangeUnit', params: { min: 1, max: 100, unit: 'hours' } } }, values: { income: '80,000', 'weekly-hours': '200' } }
+		});
+		const { key: message, params } = (result as { data: { errors: Record<string, Message> } }).data.errors['weekly-hours'];
+		expect(translate('en', message, params)).toBe('Enter a number from 1 to 100 hours.');
 		expect(await rows()).toBe(0);
+	});
+
+	it('a Chinese reader’s answers are checked and scored on the English definition, and errors read in Chinese', async () => {
+		const wei = await person('wei');
+		const tm = form('time-management');
+		let location = '';
+		try {
+			await actions.default(event('time-management', { ...wei, role: 'trainee' }, { ...answersFor(tm, 'best'), key: key() }, 'zh-CN'));
+		} catch (thrown) {
+			if (!isRedirect(thrown)) throw thrown;
+			location = thrown.location;
+		}
+		const [row] = await db.select().from(selfCheckSubmission).where(eq(selfCheckSubmission.userId, wei.id));
+		expect(location).toBe(`/self-checks/time-management/${row.id}`);
+		expect(row).toMatchObject({ value: 100, band: 'investing' });
+		await expect(actions.default(event('no-such-form', { ...wei, role: 'trainee' }, {}, 'zh-CN'))).rejects.toMatchObject({
+			status: 404,
+			body: { message: translate('zh-CN', 'error.notFound') }
+		});
 	});
 
 	it('sends a signed-out visitor to sign in and answers 404 for an unknown form', async () => {

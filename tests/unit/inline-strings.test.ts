@@ -3,32 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Interface text comes from the catalogues: a translated page with one English sentence left in
-// its markup reads as broken. These are the pages and shared components translated so far (the
-// self-check screens in their own folders are not yet).
-const roots = [
-	'src/routes/sign-in',
-	'src/routes/sign-up',
-	'src/routes/account',
-	'src/routes/admin',
-	'src/routes/join',
-	'src/routes/lessons',
-	'src/routes/trainer',
-	'src/routes/simulations',
-	'src/lib/components/roleplay'
-];
-const files = [
-	'src/routes/+page.svelte',
-	'src/routes/+layout.svelte',
-	'src/routes/+error.svelte',
-	...readdirSync('src/lib/components')
-		.filter((name) => name.endsWith('.svelte'))
-		.map((name) => join('src/lib/components', name)),
-	...roots.flatMap((root) =>
-		readdirSync(root, { recursive: true, withFileTypes: true })
-			.filter((entry) => entry.isFile() && entry.name.endsWith('.svelte'))
-			.map((entry) => join(entry.parentPath, entry.name))
-	)
-];
+// its markup reads as broken. Every page and component is scanned.
+const files = ['src/routes', 'src/lib/components'].flatMap((root) =>
+	readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.svelte'))
+		.map((entry) => join(entry.parentPath, entry.name))
+);
 
 /** Words a reader would see, left in the markup outside `{expressions}`. The brand name is not translated. */
 function inlineText(source: string) {

@@ -4,9 +4,12 @@ import { buildForms } from '$lib/server/content/forms';
 import type { DailyPlanForm } from '$lib/selfcheck/definition';
 import { blockField, minutes, parsePlan, summarisePlan } from '$lib/selfcheck/daily-plan';
 import { evaluate } from '$lib/selfcheck/score';
+import { translate } from '$lib/i18n';
+import type { Message } from '$lib/selfcheck/answers';
 
 const { forms } = buildForms({ 'forms/daily-plan.en.yaml': readFileSync('content/forms/daily-plan.en.yaml', 'utf8') });
 const form = forms[0] as DailyPlanForm;
+const say = (message: Message | undefined, locale: 'en' | 'zh-CN' | 'ko' = 'en') => message && translate(locale, message.key, message.params);
 
 /** Form fields for a day of blocks: [start, end, activity, tag]. */
 function fields(blocks: [string, string, string, string][], day: Record<string, string> = {}) {
@@ -95,12 +98,13 @@ describe('daily plan', () => {
 	])('refuses %s', (_name, input, field, message) => {
 		const parsed = parsePlan(form, input);
 		expect(parsed.ok).toBe(false);
-		if (!parsed.ok) expect(parsed.errors[field]).toBe(message);
+		if (!parsed.ok) expect(say(parsed.errors[field])).toBe(message);
 	});
 
 	it('refuses overlapping blocks and says which block it overlaps', () => {
 		const parsed = parsePlan(form, fields([['09:00', '10:30', 'Calls', 'prospecting'], ['10:00', '11:00', 'Visit', 'out-of-office']]));
-		expect(!parsed.ok && parsed.errors[blockField(1, 'start')]).toBe('This block overlaps 09:00–10:30 (Calls).');
+		expect(!parsed.ok && say(parsed.errors[blockField(1, 'start')])).toBe('This block overlaps 09:00–10:30 (Calls).');
+		expect(!parsed.ok && say(parsed.errors[blockField(1, 'start')], 'zh-CN')).toBe('这个时间段与 09:00–10:30（Calls）重叠。');
 	});
 
 	it('reads no rows beyond the form’s maximum', () => {

@@ -4,13 +4,17 @@ import { buildForms } from '$lib/server/content/forms';
 import { checkContent } from '$lib/server/content/check';
 import { bandFor, type FormDefinition } from '$lib/selfcheck/definition';
 import { hourValue } from '$lib/selfcheck/hour-value';
-import { parseItems, parseNumber } from '$lib/selfcheck/answers';
+import { parseItems, parseNumber, type Message } from '$lib/selfcheck/answers';
+import { answerText, messageText } from '$lib/selfcheck/display';
 import { evaluate, itemFraction, scoreAssessment } from '$lib/selfcheck/score';
+import { translate } from '$lib/i18n';
 
 const files: Record<string, string> = {};
 for (const name of readdirSync('content/forms')) files[`forms/${name}`] = readFileSync(`content/forms/${name}`, 'utf8');
 const { forms, problems } = buildForms(files);
 const form = <K extends FormDefinition['kind']>(slug: string) => forms.find((f) => f.slug === slug) as Extract<FormDefinition, { kind: K }>;
+/** A message as an English reader sees it. */
+const say = (message: Message | undefined) => message && translate('en', message.key, message.params);
 
 describe('value of an hour (manual 000, Topic 2)', () => {
 	it("reproduces the manual's example: 80,000 a year at 40 h a week is 38.46 an hour; one idle hour a day costs 10,000", () => {
@@ -233,14 +237,34 @@ describe('validation of answers', () => {
 	])('%s = "%s" is refused: %s', (field, value, message) => {
 		const outcome = evaluate(hv, { ...good, [field]: value });
 		expect(outcome.ok).toBe(false);
-		if (!outcome.ok) expect(outcome.errors[field]).toBe(message);
+		if (!outcome.ok) expect(say(outcome.errors[field])).toBe(message);
 	});
 
 	it('refuses a working day longer than 16 hours and idle time longer than the working day', () => {
 		const longDays = evaluate(hv, { ...good, 'weekly-hours': '100', 'days-per-week': '5' });
-		expect(!longDays.ok && longDays.errors['weekly-hours']).toMatch(/20 hours a day/);
+		expect(!longDays.ok && say(longDays.errors['weekly-hours'])).toMatch(/20 hours a day/);
 		const idle = evaluate(hv, { ...good, 'idle-minutes': '600' });
-		expect(!idle.ok && idle.errors['idle-minutes']).toMatch(/working day is 480 minutes/);
+		expect(!idle.ok && say(idle.errors['idle-minutes'])).toMatch(/working day is 480 minutes/);
+	});
+
+	it('messages found on the English definition read in the learner’s language, with the units of their form', () => {
+		const translated = (locale: 'zh-CN' | 'ko') => buildForms(files, locale).forms.find((f) => f.slug === 'hour-value')!;
+		const outcome = evaluate(hv, { ...good, 'weekly-hours': '200', income: 'lots' });
+		if (outcome.ok) throw new Error('expected errors');
+		expect(messageText('zh-CN', translated('zh-CN'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('请输入 1 到 100 小时之间的数字。');
+		expect(messageText('ko', translated('ko'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('1~100시간 사이로 입력해 주세요.');
+		expect(messageText('ko', translated('ko'), 'income', outcome.errors.income)).toBe('80,000처럼 숫자를 입력해 주세요.');
+		const long = evaluate(hv, { ...good, 'weekly-hours': '45', 'days-per-week': '2' });
+		expect(!long.ok && messageText('zh-CN', translated('zh-CN'), 'weekly-hours', long.errors['weekly-hours'])).toBe('2 天工作 45 小时，相当于每天 22.5 小时。请检查小时数或天数。');
+	});
+
+	it('answers are put in words in the learner’s language', () => {
+		const tm = form<'assessment'>('time-management');
+		const item = (id: string) => tm.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+		expect(answerText('en', tm, item('plan-tomorrow'), 5)).toBe('Always');
+		expect(answerText('zh-CN', tm, item('plan-tomorrow'), 1)).toBe('从不');
+		expect(answerText('ko', tm, item('know-hour-value'), 'no')).toBe('아니요');
+		expect(answerText('ko', tm, item('plan-tomorrow'), undefined)).toBe('(답변 없음)');
 	});
 
 	it('parses numbers strictly', () => {
@@ -256,8 +280,8 @@ describe('validation of answers', () => {
 		const pv = form<'assessment'>('post-visit');
 		const outcome = evaluate(pv, {});
 		if (outcome.ok) throw new Error('expected errors');
-		expect(outcome.errors['goal-reached']).toBe('Please choose one answer.');
-		expect(outcome.errors.customer).toBe('Please write a short answer.');
+		expect(say(outcome.errors['goal-reached'])).toBe('Please choose one answer.');
+		expect(say(outcome.errors.customer)).toBe('Please write a short answer.');
 		expect(outcome.errors['why-not']).toBeUndefined();
 	});
 
@@ -269,7 +293,7 @@ describe('validation of answers', () => {
 			if (item.kind === 'yesno') fields[item.id] = 'yes';
 		}
 		const missing = evaluate(pv, fields);
-		expect(!missing.ok && missing.errors['why-not']).toBe('Please say why, in a sentence or two.');
+		expect(!missing.ok && say(missing.errors['why-not'])).toBe('Please say why, in a sentence or two.');
 		expect(evaluate(pv, { ...fields, 'why-not': 'The buyer was away.' }).ok).toBe(true);
 		expect(evaluate(pv, { ...fields, 'goal-reached': 'reached' }).ok).toBe(true);
 	});
@@ -278,8 +302,8 @@ describe('validation of answers', () => {
 		const co = form<'assessment'>('complaint-observer');
 		const outcome = evaluate(co, { listened: 'maybe', salesperson: 'Jun\u0000', worked: 'x'.repeat(801) });
 		if (outcome.ok) throw new Error('expected errors');
-		expect(outcome.errors.listened).toBe('Please choose one answer.');
-		expect(outcome.errors.salesperson).toBe('This contains characters we cannot store.');
-		expect(outcome.errors.worked).toBe('Please keep this to 800 characters or fewer.');
+		expect(say(outcome.errors.listened)).toBe('Please choose one answer.');
+		expect(say(outcome.errors.salesperson)).toBe('This contains characters we cannot store.');
+		expect(say(outcome.errors.worked)).toBe('Please keep this to 800 characters or fewer.');
 	});
 });

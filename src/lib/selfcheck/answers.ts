@@ -1,11 +1,15 @@
 // Turns the text fields of a submitted self-check into typed answers, or a message per field.
 // The same code runs in the browser (live preview) and on the server (the one that counts).
+// Messages are catalogue keys with their figures, so the page says them in the reader's language.
 import * as v from 'valibot';
+import type { MessageKey } from '$lib/i18n';
 import { hourValueFields, isRequired, type FormDefinition, type Item } from './definition';
 
 export type Answer = number | string;
 export type Answers = Record<string, Answer>;
-export type Parsed<T> = { ok: true; answers: T } | { ok: false; errors: Record<string, string> };
+/** What is wrong with a field, to be translated where it is shown. */
+export type Message = { key: MessageKey; params?: Record<string, string | number> };
+export type Parsed<T> = { ok: true; answers: T } | { ok: false; errors: Record<string, Message> };
 
 // NUL and other control characters have no place in a short answer (tabs and newlines do).
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -16,31 +20,29 @@ export function parseNumber(raw: string): number {
 	return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
 }
 
-const format = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** Two decimals at most: 45 hours over 4 days is 11.25 hours a day, 10 over 3 is 3.33. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
+// Each check's message is its catalogue key; the figures it needs are the item's own (`itemParams`).
 function itemSchema(item: Item): v.GenericSchema<string, Answer> {
+	const choose: MessageKey = 'selfCheck.error.choose';
 	switch (item.kind) {
 		case 'likert':
-			return v.pipe(
-				v.string(),
-				v.picklist(['1', '2', '3', '4', '5'], 'Please choose one answer.'),
-				v.transform(Number)
-			);
+			return v.pipe(v.string(), v.picklist(['1', '2', '3', '4', '5'], choose), v.transform(Number));
 		case 'yesno':
-			return v.picklist(item.na ? ['yes', 'no', 'na'] : ['yes', 'no'], 'Please choose one answer.');
+			return v.picklist(item.na ? ['yes', 'no', 'na'] : ['yes', 'no'], choose);
 		case 'choice':
 			return v.picklist(
 				item.options.map((o) => o.id),
-				'Please choose one answer.'
+				choose
 			);
 		case 'number': {
-			const unit = item.unit ? ` ${item.unit}` : '';
-			const range = `Enter a number from ${format(item.min)} to ${format(item.max)}${unit}.`;
+			const range: MessageKey = item.unit ? 'selfCheck.error.rangeUnit' : 'selfCheck.error.range';
 			return v.pipe(
 				v.string(),
 				v.transform(parseNumber),
-				v.number(`Please enter a number, like ${format(item.default ?? item.min)}.`),
-				v.check((n) => !item.integer || Number.isInteger(n), 'Please enter a whole number.'),
+				v.number('selfCheck.error.notNumber' satisfies MessageKey),
+				v.check((n) => !item.integer || Number.isInteger(n), 'selfCheck.error.whole' satisfies MessageKey),
 				v.minValue(item.min, range),
 				v.maxValue(item.max, range)
 			);
@@ -49,22 +51,29 @@ function itemSchema(item: Item): v.GenericSchema<string, Answer> {
 			return v.pipe(
 				v.string(),
 				v.trim(),
-				v.maxLength(item.maxLength, `Please keep this to ${item.maxLength} characters or fewer.`),
-				v.check((s) => !CONTROL.test(s), 'This contains characters we cannot store.')
+				v.maxLength(item.maxLength, 'selfCheck.error.tooLong' satisfies MessageKey),
+				v.check((s) => !CONTROL.test(s), 'selfCheck.error.characters' satisfies MessageKey)
 			);
 	}
 }
 
-function emptyMessage(item: Item) {
-	if (item.kind === 'number') return 'Please enter a number.';
-	if (item.kind === 'text') return 'Please write a short answer.';
-	return 'Please choose one answer.';
+/** The figures an item's messages may name. The unit is the definition's word; pages show their own locale's. */
+function itemParams(item: Item): Message['params'] {
+	if (item.kind === 'number') return { min: item.min, max: item.max, example: item.default ?? item.min, unit: item.unit ?? '' };
+	if (item.kind === 'text') return { max: item.maxLength };
+	return undefined;
+}
+
+function emptyMessage(item: Item): Message {
+	if (item.kind === 'number') return { key: 'selfCheck.error.numberEmpty' };
+	if (item.kind === 'text') return { key: 'selfCheck.error.textEmpty' };
+	return { key: 'selfCheck.error.choose' };
 }
 
 /** Answers of an assessment or the hour-value calculator, keyed by item id. */
 export function parseItems(form: Extract<FormDefinition, { sections: unknown }>, fields: Record<string, string>): Parsed<Answers> {
 	const answers: Answers = {};
-	const errors: Record<string, string> = {};
+	const errors: Record<string, Message> = {};
 	const items = form.sections.flatMap((s) => s.items);
 	for (const item of items) {
 		const raw = (fields[item.id] ?? '').trim();
@@ -75,30 +84,30 @@ export function parseItems(form: Extract<FormDefinition, { sections: unknown }>,
 		}
 		const result = v.safeParse(itemSchema(item), raw);
 		if (result.success) answers[item.id] = result.output;
-		else errors[item.id] = result.issues[0].message;
+		else errors[item.id] = { key: result.issues[0].message as MessageKey, params: itemParams(item) };
 	}
 	// A "why not?" becomes required by the answer it follows.
 	for (const item of items) {
 		if (item.kind !== 'text' || !item.requiredWhen || errors[item.id] || answers[item.id]) continue;
 		const other = answers[item.requiredWhen.item];
-		if (typeof other === 'string' && item.requiredWhen.in.includes(other)) errors[item.id] = 'Please say why, in a sentence or two.';
+		if (typeof other === 'string' && item.requiredWhen.in.includes(other)) errors[item.id] = { key: 'selfCheck.error.why' };
 	}
 	if (form.kind === 'hour-value') Object.assign(errors, hourValueProblems(answers, errors));
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, answers };
 }
 
 /** What each field alone cannot see: a working day longer than a day, idle time longer than the working day. */
-function hourValueProblems(answers: Answers, errors: Record<string, string>) {
+function hourValueProblems(answers: Answers, errors: Record<string, Message>) {
 	const [, weeklyKey, daysKey, idleKey] = hourValueFields;
-	const problems: Record<string, string> = {};
+	const problems: Record<string, Message> = {};
 	const weekly = answers[weeklyKey];
 	const days = answers[daysKey];
 	const idle = answers[idleKey];
 	if (typeof weekly !== 'number' || typeof days !== 'number' || errors[weeklyKey] || errors[daysKey]) return problems;
 	const perDay = weekly / days;
 	if (perDay > 16)
-		problems[weeklyKey] = `${format(weekly)} hours over ${format(days)} days is ${format(perDay)} hours a day. Check the hours or the days.`;
+		problems[weeklyKey] = { key: 'selfCheck.error.longDay', params: { weekly, days, perDay: round2(perDay) } };
 	else if (typeof idle === 'number' && !errors[idleKey] && idle > perDay * 60)
-		problems[idleKey] = `Your working day is ${format(perDay * 60)} minutes; idle time cannot be longer than that.`;
+		problems[idleKey] = { key: 'selfCheck.error.idleTooLong', params: { minutes: round2(perDay * 60) } };
 	return problems;
 }

@@ -1,8 +1,9 @@
 // Tomorrow's plan in time blocks, each tagged with one of the manual's daily-plan elements
 // (or as slack, or other work). Parsing and the coverage/slack summary are pure.
 import * as v from 'valibot';
+import type { MessageKey } from '$lib/i18n';
 import { bandFor, type DailyPlanForm } from './definition';
-import type { Parsed } from './answers';
+import type { Message, Parsed } from './answers';
 
 export type Block = { start: string; end: string; activity: string; tag: string };
 export type PlanAnswers = { date: string; dayStart: string; dayEnd: string; blocks: Block[] };
@@ -22,26 +23,27 @@ const isDate = (s: string) => {
 	return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '2000-01-01' && s <= '2100-12-31';
 };
 
+// Each check's message is its catalogue key.
 const Activity = v.pipe(
 	v.string(),
 	v.trim(),
-	v.nonEmpty('Say what you will do in this block.'),
-	v.maxLength(ACTIVITY_MAX, `Please keep this to ${ACTIVITY_MAX} characters or fewer.`),
-	v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'This contains characters we cannot store.')
+	v.nonEmpty('selfCheck.plan.error.activity' satisfies MessageKey),
+	v.maxLength(ACTIVITY_MAX, 'selfCheck.error.tooLong' satisfies MessageKey),
+	v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'selfCheck.error.characters' satisfies MessageKey)
 );
 
 export function parsePlan(form: DailyPlanForm, fields: Record<string, string>): Parsed<PlanAnswers> {
-	const errors: Record<string, string> = {};
+	const errors: Record<string, Message> = {};
 	const get = (key: string) => (fields[key] ?? '').trim();
 	const date = get('date');
-	if (!date) errors.date = 'Please enter the day you are planning.';
-	else if (!isDate(date)) errors.date = 'Please enter a real date, like 2026-05-14.';
+	if (!date) errors.date = { key: 'selfCheck.plan.error.dateEmpty' };
+	else if (!isDate(date)) errors.date = { key: 'selfCheck.plan.error.date', params: { example: '2026-05-14' } };
 
 	const dayStart = get('day-start');
 	const dayEnd = get('day-end');
-	if (Number.isNaN(minutes(dayStart))) errors['day-start'] = 'Please enter a time like 08:30.';
-	if (Number.isNaN(minutes(dayEnd))) errors['day-end'] = 'Please enter a time like 18:00.';
-	else if (minutes(dayEnd) <= minutes(dayStart)) errors['day-end'] = 'The working day must end after it starts.';
+	if (Number.isNaN(minutes(dayStart))) errors['day-start'] = { key: 'selfCheck.plan.error.time', params: { example: '08:30' } };
+	if (Number.isNaN(minutes(dayEnd))) errors['day-end'] = { key: 'selfCheck.plan.error.time', params: { example: '18:00' } };
+	else if (minutes(dayEnd) <= minutes(dayStart)) errors['day-end'] = { key: 'selfCheck.plan.error.dayOrder' };
 
 	const tags = new Set([...form.plan.elements.map((e) => e.id), 'slack', 'other']);
 	const blocks: (Block & { row: number })[] = [];
@@ -49,22 +51,25 @@ export function parsePlan(form: DailyPlanForm, fields: Record<string, string>): 
 		const [start, end, activity, tag] = (['start', 'end', 'activity', 'tag'] as const).map((p) => get(blockField(i, p)));
 		if (!start && !end && !activity && !tag) continue; // an unused row
 		const before = Object.keys(errors).length;
-		if (Number.isNaN(minutes(start))) errors[blockField(i, 'start')] = 'Please enter a start time like 09:00.';
-		if (Number.isNaN(minutes(end))) errors[blockField(i, 'end')] = 'Please enter an end time like 10:30.';
-		else if (minutes(end) <= minutes(start)) errors[blockField(i, 'end')] = 'The block must end after it starts.';
+		if (Number.isNaN(minutes(start))) errors[blockField(i, 'start')] = { key: 'selfCheck.plan.error.start', params: { example: '09:00' } };
+		if (Number.isNaN(minutes(end))) errors[blockField(i, 'end')] = { key: 'selfCheck.plan.error.end', params: { example: '10:30' } };
+		else if (minutes(end) <= minutes(start)) errors[blockField(i, 'end')] = { key: 'selfCheck.plan.error.blockOrder' };
 		const parsed = v.safeParse(Activity, activity);
-		if (!parsed.success) errors[blockField(i, 'activity')] = parsed.issues[0].message;
-		if (!tags.has(tag)) errors[blockField(i, 'tag')] = 'Please choose what this block is for.';
+		if (!parsed.success) errors[blockField(i, 'activity')] = { key: parsed.issues[0].message as MessageKey, params: { max: ACTIVITY_MAX } };
+		if (!tags.has(tag)) errors[blockField(i, 'tag')] = { key: 'selfCheck.plan.error.tag' };
 		if (Object.keys(errors).length === before) blocks.push({ row: i, start, end, activity: parsed.output as string, tag });
 	}
 	if (blocks.length === 0 && !Object.keys(errors).some((k) => k.startsWith('block-')))
-		errors[blockField(0, 'activity')] = 'Plan at least one block of your day.';
+		errors[blockField(0, 'activity')] = { key: 'selfCheck.plan.error.empty' };
 
 	const sorted = [...blocks].sort((a, b) => minutes(a.start) - minutes(b.start));
 	for (let i = 1; i < sorted.length; i++) {
 		const previous = sorted[i - 1];
 		if (minutes(sorted[i].start) < minutes(previous.end))
-			errors[blockField(sorted[i].row, 'start')] ??= `This block overlaps ${previous.start}–${previous.end} (${previous.activity}).`;
+			errors[blockField(sorted[i].row, 'start')] ??= {
+				key: 'selfCheck.plan.error.overlap',
+				params: { start: previous.start, end: previous.end, activity: previous.activity }
+			};
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, answers: { date, dayStart, dayEnd, blocks: sorted.map(({ row: _row, ...block }) => block) } };

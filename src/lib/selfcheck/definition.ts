@@ -1,6 +1,7 @@
 // The shape of a self-check form file (`content/forms/<slug>.<locale>.yaml`). Pure and
 // Svelte-free: the server validates content with it, the browser only imports its types.
 import * as v from 'valibot';
+import type { MessageKey } from '$lib/i18n';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'));
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty());
@@ -20,11 +21,12 @@ const common = {
 	required: v.optional(v.boolean())
 };
 
+/** The five points of each Likert scale, lowest first, as catalogue keys: the words follow the interface language. */
 export const scales = {
-	frequency: ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'],
-	extent: ['Not at all', 'A little', 'Partly', 'Mostly', 'Fully'],
-	quality: ['Poor', 'Weak', 'Adequate', 'Good', 'Excellent']
-} as const;
+	frequency: ['selfCheck.scale.frequency.1', 'selfCheck.scale.frequency.2', 'selfCheck.scale.frequency.3', 'selfCheck.scale.frequency.4', 'selfCheck.scale.frequency.5'],
+	extent: ['selfCheck.scale.extent.1', 'selfCheck.scale.extent.2', 'selfCheck.scale.extent.3', 'selfCheck.scale.extent.4', 'selfCheck.scale.extent.5'],
+	quality: ['selfCheck.scale.quality.1', 'selfCheck.scale.quality.2', 'selfCheck.scale.quality.3', 'selfCheck.scale.quality.4', 'selfCheck.scale.quality.5']
+} as const satisfies Record<string, readonly MessageKey[]>;
 export type ScaleName = keyof typeof scales;
 
 const Likert = v.object({

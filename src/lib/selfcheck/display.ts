@@ -1,10 +1,17 @@
 // Words for results: stored results keep ids only, so a later translation or a reworded prompt
-// shows in the learner's history without rewriting old rows.
+// shows in the learner's history without rewriting old rows. The words come from the form as the
+// reader's locale has it and from the interface catalogue; the same functions run on the server
+// and in the browser, so both print the same text.
+import { formatDate as formatDateIn, formatNumber, translate, type Locale, type MessageKey } from '$lib/i18n';
+import type { Message } from './answers';
 import { lessonHref, scales, type Band, type FormDefinition, type Item } from './definition';
 import type { Recommendation } from './score';
 
-export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-export const whole = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+/** The hour-value figures: in whatever currency the learner earns, so plain numbers to the cent. */
+export const MONEY: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+export const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+export const money = (locale: Locale, n: number) => formatNumber(locale, n, MONEY);
+export const whole = (locale: Locale, n: number) => formatNumber(locale, n, WHOLE);
 
 export const bandById = (form: FormDefinition, id: string): Band | undefined => form.bands.find((b) => b.id === id);
 
@@ -14,16 +21,16 @@ export const bandLevel = (form: FormDefinition, id: string) => ({
 	of: form.bands.length
 });
 
-/** What the history chart's axis measures. */
-export const trendLabel = (form: FormDefinition) =>
-	form.kind === 'hour-value' ? 'Value of an hour' : form.kind === 'daily-plan' ? 'Elements covered (%)' : 'Score (%)';
+/** What the history chart's axis measures, with and without its unit. */
+export const trendLabel = (form: FormDefinition): MessageKey =>
+	form.kind === 'hour-value' ? 'selfCheck.trend.hourValue' : form.kind === 'daily-plan' ? 'selfCheck.trend.elements' : 'selfCheck.trend.score';
+export const trendName = (form: FormDefinition): MessageKey =>
+	form.kind === 'hour-value' ? 'selfCheck.trend.hourValue' : form.kind === 'daily-plan' ? 'selfCheck.trend.elementsName' : 'selfCheck.trend.scoreName';
 
-export const formatTrend = (form: FormDefinition, value: number) =>
-	form.kind === 'hour-value' ? money(value) : `${whole(value)}%`;
+export const percent = (locale: Locale, value: number) => formatNumber(locale, value / 100, { style: 'percent', maximumFractionDigits: 0 });
 
-export function sectionTitle(form: FormDefinition, id: string) {
-	return form.kind === 'daily-plan' ? id : (form.sections.find((s) => s.id === id)?.title ?? id);
-}
+export const formatTrend = (locale: Locale, form: Pick<FormDefinition, 'kind'>, value: number) =>
+	form.kind === 'hour-value' ? money(locale, value) : percent(locale, value);
 
 export function elementLabel(form: FormDefinition, id: string) {
 	if (form.kind !== 'daily-plan') return id;
@@ -32,39 +39,63 @@ export function elementLabel(form: FormDefinition, id: string) {
 }
 
 /** A recommendation in words: what was weak, what to do, and the lesson section that helps. */
-export function describeRecommendation(form: FormDefinition, rec: Recommendation) {
+export function describeRecommendation(locale: Locale, form: FormDefinition, rec: Recommendation) {
 	const href = lessonHref(rec.lesson);
 	if (form.kind === 'daily-plan') {
 		if (rec.item === 'slack')
-			return { title: 'Leave more slack', advice: `Keep at least ${form.plan.minSlack} minutes of your working day open for the unexpected.`, href };
+			return {
+				title: translate(locale, 'selfCheck.rec.slack'),
+				advice: translate(locale, 'selfCheck.rec.slackAdvice', { minutes: form.plan.minSlack }),
+				href
+			};
 		const element = form.plan.elements.find((e) => e.id === rec.item);
-		return { title: `Add: ${element?.label ?? rec.item}`, advice: element?.hint ?? '', href };
+		return { title: translate(locale, 'selfCheck.rec.add', { element: element?.label ?? rec.item }), advice: element?.hint ?? '', href };
 	}
 	const item = form.sections.flatMap((s) => s.items).find((i) => i.id === rec.item);
 	return { title: item?.prompt ?? rec.item, advice: item?.advice ?? '', href };
 }
 
-// Server and browser must print the same text (hydration), so dates are shown in UTC and say so.
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-export const formatDateTime = (d: Date | string) => `${dateTime.format(new Date(d))} UTC`;
-export const formatDate = (d: Date | string) => dateOnly.format(new Date(d));
-const timeOnly = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
-export const formatTime = (d: Date | string) => `${timeOnly.format(new Date(d))} UTC`;
+// Server and browser must print the same text (hydration), so times are shown in UTC, on a
+// 24-hour clock, and say so.
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+export const formatDateTime = (locale: Locale, d: Date | string) => formatDateIn(locale, new Date(d), DATE_TIME);
+export const formatDate = (locale: Locale, d: Date | string) => formatDateIn(locale, new Date(d));
+export const formatTime = (locale: Locale, d: Date | string) => formatDateIn(locale, new Date(d), TIME);
+/** A date for a table cell or a chart axis: Chinese and Korean tables write it in figures (2026/5/14), which a phone column fits. */
+export const formatDay = (locale: Locale, d: Date | string) =>
+	formatDateIn(locale, new Date(d), locale === 'en' ? { dateStyle: 'medium' } : { year: 'numeric', month: 'numeric', day: 'numeric' });
 
 /** An answer as the learner chose it, in words. */
-export function answerText(form: FormDefinition, item: Item, answer: string | number | undefined): string {
-	if (answer === undefined || answer === '') return '(no answer)';
+export function answerText(locale: Locale, form: FormDefinition, item: Item, answer: string | number | undefined): string {
+	if (answer === undefined || answer === '') return translate(locale, 'selfCheck.noAnswer');
 	switch (item.kind) {
-		case 'likert':
-			return scales[item.scale ?? (form.kind === 'daily-plan' ? 'frequency' : form.scale)][Number(answer) - 1] ?? String(answer);
+		case 'likert': {
+			const key = scales[item.scale ?? (form.kind === 'daily-plan' ? 'frequency' : form.scale)][Number(answer) - 1];
+			return key ? translate(locale, key) : String(answer);
+		}
 		case 'yesno':
-			return answer === 'yes' ? 'Yes' : answer === 'no' ? 'No' : 'Not applicable';
+			return translate(locale, answer === 'yes' ? 'common.yes' : answer === 'no' ? 'common.no' : 'selfCheck.na');
 		case 'choice':
 			return item.options.find((o) => o.id === answer)?.label ?? String(answer);
-		case 'number':
-			return `${Number(answer).toLocaleString('en-US', { maximumFractionDigits: 2 })}${item.unit ? ` ${item.unit}` : ''}`;
+		case 'number': {
+			const value = formatNumber(locale, Number(answer), { maximumFractionDigits: 2 });
+			return item.unit ? translate(locale, 'selfCheck.withUnit', { value, unit: item.unit }) : value;
+		}
 		default:
 			return String(answer);
 	}
+}
+
+/**
+ * A field's message in the reader's words. Messages come from checking the English definition;
+ * the unit a range names is taken from the form the reader sees (same ids), so "hours" reads "小时".
+ */
+export function messageText(locale: Locale, form: FormDefinition, field: string, message: Message) {
+	const params = { ...message.params };
+	if ('unit' in params && form.kind !== 'daily-plan') {
+		const item = form.sections.flatMap((s) => s.items).find((i) => i.id === field);
+		if (item?.kind === 'number' && item.unit) params.unit = item.unit;
+	}
+	return translate(locale, message.key, params);
 }

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { db, type Database, type Transaction } from '$lib/server/db';
 import { selfCheckSubmission } from '$lib/server/db/schema';
-import { lessonBySlug, selfCheckBySlug, selfChecks } from '$lib/server/content';
+import { lessonBySlug, lessonIn, selfCheckBySlug, selfCheckIn, selfChecksFor } from '$lib/server/content';
+import { translate, type Locale } from '$lib/i18n';
 import { activityTypes, lessonActivity, record, stableId, statement, verbs } from '$lib/server/xapi/statements';
 import { evaluate, trendValue, type Result } from '$lib/selfcheck/score';
 import type { FormDefinition } from '$lib/selfcheck/definition';
@@ -9,10 +10,11 @@ import type { FormDefinition } from '$lib/selfcheck/definition';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string | null | undefined): s is string => typeof s === 'string' && UUID.test(s);
 
-export const listForms = () => selfChecks;
+/** The English definition: the reference every submission is checked and scored against. */
 export const findForm = (slug: string) => selfCheckBySlug.get(slug);
 
 /**
+<<<<<<< HEAD
  * The learner's own score, when the form gives one: the calculator gives a value, not a score,
  * and an observer's checklist scores the salesperson watched, not the observer filling it in.
  */
@@ -44,6 +46,17 @@ function submissionStatement(userId: string, form: FormDefinition, result: Resul
  * Scores a submission on the server and stores it with its xAPI statement. Bad input stores
  * nothing and answers one message per field. The same `key` twice (a double click, a resent
  * POST) gives the first row back and records nothing more.
+=======
+ * A form as the reader sees it: the English structure (same ids, kinds, scores and bands) in
+ * the words of `locale`, so answers checked against English map one to one onto it.
+ */
+export const formsIn = (locale: Locale) => selfChecksFor(locale);
+export const formIn = (locale: Locale, form: FormDefinition) => selfCheckIn(locale, form.slug) ?? form;
+
+/**
+ * Scores a submission on the server and stores it. Bad input stores nothing and answers one
+ * message per field. The same `key` twice (a double click, a resent POST) gives the first row back.
+>>>>>>> h-form-i18n
  */
 export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string, executor: Database | Transaction = db) {
 	const evaluated = evaluate(form, fields);
@@ -129,15 +142,15 @@ export async function latestByForm(userId: string) {
 	return new Map(latest.map((row) => [row.form, { ...row, taken: taken.get(row.form) ?? 0 }]));
 }
 
-/** "Lesson title: section title" for each `slug#anchor`, so links say where they lead. */
-export function lessonTitles(refs: string[]) {
+/** "Lesson title: section title" for each `slug#anchor` in the reader's language, so links say where they lead. */
+export function lessonTitles(refs: string[], locale: Locale) {
 	const titles: Record<string, string> = {};
 	for (const ref of new Set(refs)) {
 		const [slug, anchor] = ref.split('#');
-		const lesson = lessonBySlug.get(slug);
+		const lesson = lessonIn(locale, slug);
 		if (!lesson) continue;
 		const section = lesson.sections.flatMap((s) => [s, ...s.subsections]).find((s) => s.id === anchor);
-		titles[ref] = section ? `${lesson.title}: ${section.title}` : lesson.title;
+		titles[ref] = section ? translate(locale, 'selfCheck.rec.lessonSection', { lesson: lesson.title, section: section.title }) : lesson.title;
 	}
 	return titles;
 }

@@ -1,11 +1,11 @@
 import { requireUser } from '$lib/server/guard';
-import { latestByForm, listForms } from '$lib/server/selfchecks';
+import { formsIn, latestByForm } from '$lib/server/selfchecks';
 
 export async function load(event) {
 	const user = requireUser(event);
 	const latest = await latestByForm(user.id);
 	return {
-		forms: listForms().map((form) => {
+		forms: formsIn(event.locals.locale).map((form) => {
 			const last = latest.get(form.slug);
 			const band = last && form.bands.find((b) => b.id === last.band);
 			return {

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import { db } from '$lib/server/db';
-import { findForm, submitSelfCheck } from '$lib/server/selfchecks';
+import { translate, type Locale } from '$lib/i18n';
+import { findForm, formIn, submitSelfCheck } from '$lib/server/selfchecks';
 import { OBSERVER_FORM, observerRound, recordObservation } from '$lib/server/trios';
 import { blockField } from '$lib/selfcheck/daily-plan';
 import type { FormDefinition } from '$lib/selfcheck/definition';
@@ -27,39 +28,41 @@ function initialValues(form: FormDefinition): Record<string, string> {
 	return values;
 }
 
-function formOr404(slug: string) {
+/** The English definition, which checks and scores what is sent. */
+function formOr404(slug: string, locale: Locale) {
 	const form = findForm(slug);
-	if (!form) error(404, 'Not found');
+	if (!form) error(404, translate(locale, 'error.notFound'));
 	return form;
 }
 
 /** The trio round this observer checklist is for, when it was opened from a trio. */
-async function trioRound(user: { id: string; role: string }, slug: string, trio: string | null, round: string | null) {
+async function trioRound(user: { id: string; role: string }, slug: string, trio: string | null, round: string | null, locale: Locale) {
 	if (slug !== OBSERVER_FORM || !trio) return null;
-	const found = await observerRound(user, trio, Number(round));
-	if (!found) error(404, 'This round is over, or you are not its observer.');
+	const found = await observerRound(user, trio, Number(round), locale);
+	if (!found) error(404, translate(locale, 'selfCheck.error.notObserver'));
 	return found;
 }
 
 export async function load(event) {
 	const user = requireUser(event);
-	const form = formOr404(event.params.slug);
+	const locale = event.locals.locale;
+	const form = formOr404(event.params.slug, locale);
 	const params = event.url.searchParams;
-	const trio = await trioRound(user, form.slug, params.get('trio'), params.get('round'));
+	const trio = await trioRound(user, form.slug, params.get('trio'), params.get('round'), locale);
 	const values = initialValues(form);
 	if (trio) Object.assign(values, { salesperson: trio.salesperson, complaint: trio.complaint });
 	// A fresh key per rendered form: submitting the same page twice stores one result.
-	return { form, key: crypto.randomUUID(), values, trio: trio && { id: trio.trio.id, round: trio.trio.round, salesperson: trio.salesperson } };
+	return { form: formIn(locale, form), key: crypto.randomUUID(), values, trio: trio && { id: trio.trio.id, round: trio.trio.round, salesperson: trio.salesperson } };
 }
 
 export const actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const form = formOr404(event.params.slug);
+		const form = formOr404(event.params.slug, event.locals.locale);
 		const data = await event.request.formData();
 		const fields = textFields(data, fieldNames(form));
 		const { key, trio: trioId, round } = textFields(data, ['key', 'trio', 'round']);
-		const trio = await trioRound(user, form.slug, trioId, round);
+		const trio = await trioRound(user, form.slug, trioId, round, event.locals.locale);
 		// An observer's checklist and the trio moving on to the next round land together.
 		const outcome = await db.transaction(async (tx) => {
 			const stored = await submitSelfCheck(user.id, form, fields, key, tx);

@@ -1,11 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/guard';
-import { findForm, getSubmissions, listSubmissions } from '$lib/server/selfchecks';
+import { translate } from '$lib/i18n';
+import { findForm, formIn, getSubmissions, listSubmissions } from '$lib/server/selfchecks';
 
 export async function load(event) {
 	const user = requireUser(event);
+	const locale = event.locals.locale;
 	const form = findForm(event.params.slug);
-	if (!form) error(404, 'Not found');
+	if (!form) error(404, translate(locale, 'error.notFound'));
 	const all = await listSubmissions(user.id, form.slug);
 	const points = all.map((s) => ({
 		id: s.id,
@@ -23,9 +25,9 @@ export async function load(event) {
 	const pick = (id: string) => found.find((s) => s.id === id);
 	const pair = found.length === 2 ? [pick(ids[0])!, pick(ids[1])!].sort((x, y) => +x.createdAt - +y.createdAt) : null;
 	return {
-		form,
+		form: formIn(locale, form),
 		points,
 		compare: pair?.map((s) => ({ id: s.id, createdAt: s.createdAt, answers: s.answers, result: s.result })) ?? null,
-		compareProblem: asked[0] || asked[1] ? (pair ? null : 'Choose two different results to compare.') : null
+		compareProblem: asked[0] || asked[1] ? (pair ? null : translate(locale, 'selfCheck.history.compareProblem')) : null
 	};
 }
