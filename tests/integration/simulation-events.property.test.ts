@@ -1,81 +1,28 @@
 // Property-based tests of the role-play event recorder: arbitrary sequences of legal replies,
 // illegal choice ids, choices from other beats, endings, silence, wrong and repeated step numbers
-// and junk strings. The oracle walks the scenario *data* (not the XState machine the server uses),
-// so the machine and the stored score are checked against an independent reading of the file.
+// and junk strings. The oracle (tests/roleplay-oracle.ts) walks the scenario *file*, not the XState
+// machine the server uses, so the machine and the stored score are checked against an
+// independent reading of it.
 import { asc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookup } from '$lib/roleplay/analysis';
-import { initialContext, nextOf, type RoleplayContext, type RoleplayEvent } from '$lib/roleplay/machine';
-import { MOOD_MAX, MOOD_MIN, type Scenario } from '$lib/roleplay/schema';
+import type { RoleplayEvent } from '$lib/roleplay/machine';
+import { MOOD_MAX, MOOD_MIN } from '$lib/roleplay/schema';
 import { resultOf } from '$lib/roleplay/score';
 import { scenarioBySlug, scenarios } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { simulationAttempt, simulationEvent, timerSettings } from '$lib/server/db/schema';
 import { recordEvent, startAttempt, toEvent } from '$lib/server/simulations';
 import { createUser } from '$lib/server/users';
-import { junkText, runs } from '../property';
+import { runs } from '../property';
+import { commandArb, expectedStatus, knownIds, legalAt, resolve, walk } from '../roleplay-oracle';
 import { useDatabase } from './db';
 
 useDatabase();
 
-/** Where the events lead by the scenario file alone, or null at the first one it does not allow. */
-function walk(scenario: Scenario, events: readonly RoleplayEvent[]) {
-	const { beats, endings } = lookup(scenario);
-	let node = scenario.start;
-	let context: RoleplayContext = initialContext(scenario);
-	for (const event of events) {
-		const beat = beats.get(node);
-		const reply = beat && (event.type === 'reply.timeout' ? beat.timeout : beat.choices.find((c) => c.id === event.choiceId));
-		if (!beat || !reply) return null;
-		({ after: context, next: node } = nextOf(beat, reply, context));
-	}
-	return { node, context, ending: endings.get(node) };
-}
-
-/** The replies the file allows at the end of `events` (none after an ending). */
-function legalAt(scenario: Scenario, events: readonly RoleplayEvent[]): RoleplayEvent[] {
-	const at = walk(scenario, events);
-	const beat = at && lookup(scenario).beats.get(at.node);
-	if (!beat) return [];
-	return [
-		...beat.choices.map((c): RoleplayEvent => ({ type: 'reply.choose', choiceId: c.id })),
-		...(beat.timeout ? [{ type: 'reply.timeout' } as const] : [])
-	];
-}
-
 // Ids a forger would try: every choice of every scenario (so replies from other beats), beat and
 // ending ids (a jump to an ending), and the scenario slugs.
-const knownIds = [
-	...new Set(
-		scenarios.flatMap(({ scenario }) => [
-			scenario.slug,
-			...scenario.endings.map((e) => e.id),
-			...scenario.beats.flatMap((b) => [b.id, ...b.choices.map((c) => c.id)])
-		])
-	)
-];
-
-type Pick = { kind: 'legal'; pick: number } | { kind: 'choose'; choiceId: string } | { kind: 'timeout' } | { kind: 'recorded'; pick: number };
-type Seq = { kind: 'next' } | { kind: 'recorded'; pick: number } | { kind: 'any'; seq: number };
-type Command = { event: Pick; seq: Seq };
-
-const command: fc.Arbitrary<Command> = fc.record({
-	event: fc.oneof(
-		{ weight: 6, arbitrary: fc.nat().map((pick) => ({ kind: 'legal', pick }) as const) },
-		{ weight: 2, arbitrary: fc.constantFrom(...knownIds).map((choiceId) => ({ kind: 'choose', choiceId }) as const) },
-		{ weight: 1, arbitrary: junkText.map((choiceId) => ({ kind: 'choose', choiceId }) as const) },
-		{ weight: 1, arbitrary: fc.constant({ kind: 'timeout' } as const) },
-		{ weight: 1, arbitrary: fc.nat().map((pick) => ({ kind: 'recorded', pick }) as const) }
-	),
-	seq: fc.oneof(
-		{ weight: 6, arbitrary: fc.constant({ kind: 'next' } as const) },
-		{ weight: 2, arbitrary: fc.nat().map((pick) => ({ kind: 'recorded', pick }) as const) },
-		{ weight: 1, arbitrary: fc.integer({ min: -2, max: 40 }).map((seq) => ({ kind: 'any', seq }) as const) }
-	)
-});
-
-const samePayload = (a: RoleplayEvent, b: RoleplayEvent) => JSON.stringify(a) === JSON.stringify(b);
+const forgedIds = knownIds(scenarios.map((s) => s.scenario));
 
 async function stored(attemptId: string) {
 	const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attemptId));
@@ -93,42 +40,17 @@ describe('the role-play event recorder, under arbitrary event sequences', () => 
 				fc.constantFrom(...scenarioBySlug.keys()),
 				fc.constantFrom(...timerSettings),
 				fc.constantFrom('practice', 'assessment' as const),
-				fc.array(command, { minLength: 1, maxLength: 24 }),
+				fc.array(commandArb(forgedIds), { minLength: 1, maxLength: 24 }),
 				async (slug, timer, mode, commands) => {
 					const { scenario, analysis } = scenarioBySlug.get(slug)!;
 					const attempt = (await startAttempt(tia.id, slug, mode, timer))!;
 					const accepted: RoleplayEvent[] = [];
 					let before = await stored(attempt.id);
 
-					for (const { event: pick, seq: seqPick } of commands) {
-						const legal = legalAt(scenario, accepted);
-						const recordedSeq = accepted.length ? (seqPick.kind === 'recorded' ? (seqPick.pick % accepted.length) + 1 : null) : null;
-						const seq = seqPick.kind === 'next' ? accepted.length + 1 : seqPick.kind === 'any' ? seqPick.seq : (recordedSeq ?? accepted.length + 1);
-						const event: RoleplayEvent =
-							pick.kind === 'legal' && legal.length
-								? legal[pick.pick % legal.length]
-								: pick.kind === 'recorded' && accepted.length
-									? accepted[pick.pick % accepted.length]
-									: pick.kind === 'choose'
-										? { type: 'reply.choose', choiceId: pick.choiceId }
-										: { type: 'reply.timeout' };
-
+					for (const command of commands) {
+						const { seq, event } = resolve(command, scenario, accepted);
 						// What the file says should happen, worked out before the server answers.
-						const finished = Boolean(walk(scenario, accepted)?.ending);
-						const allowed = walk(scenario, [...accepted, event]) !== null && !(event.type === 'reply.timeout' && timer === 'off');
-						const expected =
-							seq >= 1 && seq <= accepted.length
-								? samePayload(accepted[seq - 1], event)
-									? 200
-									: 409
-								: seq < 1
-									? 422
-									: finished || seq !== accepted.length + 1
-										? 409
-										: allowed
-											? 200
-											: 422;
-
+						const expected = expectedStatus(scenario, accepted, seq, event, timer === 'off');
 						const resend = seq >= 1 && seq <= accepted.length;
 						const outcome = await recordEvent(tia.id, slug, attempt.id, seq, event);
 						note(`${outcome.status}${resend ? ' resend' : ''}`);
