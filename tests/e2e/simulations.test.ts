@@ -163,7 +163,7 @@ test("another trainee's attempt answers 404, on the page and the event endpoint"
 
 test('the catalogue lists six role-plays, and a trainer sees the diagram', async ({ page }) => {
 	await signIn(page, demo.trainer);
-	await page.getByRole('link', { name: 'Role-plays' }).click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Role-plays' }).click();
 	await expect(page.getByRole('heading', { level: 3 })).toHaveCount(6);
 	await page.getByRole('link', { name: "Nobody picks up now that I've paid" }).click();
 	await page.getByRole('link', { name: 'Scenario diagram' }).click();
