@@ -213,7 +213,7 @@ test('self-check pages have no serious accessibility violations: list, every for
 	await page.context().close();
 });
 
-test('trainer pages have no serious accessibility violations: report with heat map, trainee page, diagram, trio start and trio', async ({ browser }) => {
+test('trainer pages have no serious accessibility violations: report with heat map, trainee page, diagram, join link, trio start, trio and its checklist', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const trainer = await (await browser.newContext()).newPage();
 	await signIn(trainer, demo.trainer);
@@ -236,6 +236,7 @@ test('trainer pages have no serious accessibility violations: report with heat m
 	for (const name of names) {
 		const page = await newTrainee(browser, name);
 		await page.goto(link);
+		if (!trainees.length) expect(await violations(page), 'join link').toEqual([]);
 		await page.getByRole('button', { name: 'Join the cohort' }).click();
 		await page.waitForURL(/joined=1/);
 		trainees.push(page);
@@ -268,6 +269,17 @@ test('trainer pages have no serious accessibility violations: report with heat m
 		await expect(page.getByRole('heading', { name: /^Your card: / })).toBeVisible();
 		expect(await violations(page), `trio, ${await page.getByRole('heading', { name: /^Your card: / }).textContent()}`).toEqual([]);
 	}
+	// The observer's checklist, opened from the trio.
+	let observers = 0;
+	for (const page of trainees) {
+		const checklist = page.getByRole('link', { name: 'Fill in the observer checklist' });
+		if (!(await checklist.count())) continue;
+		await checklist.click();
+		await expect(page.getByText(/you are observing/)).toBeVisible();
+		expect(await violations(page), 'observer checklist from a trio').toEqual([]);
+		observers++;
+	}
+	expect(observers).toBe(1);
 	await Promise.all([trainer, ...trainees].map((p) => p.context().close()));
 });
 
