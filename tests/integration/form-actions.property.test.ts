@@ -190,7 +190,7 @@ describe('the self-check form action', () => {
 				const before = (await db.select({ n: count() }).from(selfCheckSubmission))[0].n;
 				const post = () => run(selfCheckActions.default, postEvent(`/self-checks/${form.slug}`, { slug: form.slug }, mina, fields));
 				const answer = await post();
-				if (answer.kind !== 'redirect') expect.fail(`valid answers were refused: ${JSON.stringify(answer)}`);
+				if (answer.kind !== 'redirect') expect.fail(`valid answers were refused: ${JSON.stringify(answer).slice(0, 500)}`);
 				const id = answer.location.split('/').pop()!;
 				expect(answer.location).toBe(`/self-checks/${form.slug}/${id}`);
 				if (twice) expect(await post()).toEqual(answer);
@@ -233,7 +233,7 @@ describe('the self-check form action', () => {
 				fc.pre(!evaluate(form, asText).ok);
 				const before = (await db.select({ n: count() }).from(selfCheckSubmission))[0].n;
 				const answer = await run(selfCheckActions.default, postEvent(`/self-checks/${form.slug}`, { slug: form.slug }, mina, [...Object.entries(fields), ['key', crypto.randomUUID()]]));
-				if (answer.kind !== 'fail') expect.fail(`broken input was accepted: ${JSON.stringify(answer)}`);
+				if (answer.kind !== 'fail') expect.fail(`broken input was accepted: ${JSON.stringify(answer).slice(0, 500)}`);
 				expect(answer.status).toBe(400);
 				expectMessages(answer.data.errors, fieldNames(form));
 				// The message is on the broken field; a daily plan may put it on another field of the same
@@ -338,6 +338,16 @@ describe('trainer form actions', () => {
 			runs(150)
 		);
 	}, 60_000);
+
+	it('create assignment: a due date that is not a real day (31 February, month 13, year 0) is refused, not moved or failed on', async () => {
+		const { coach, cohortId } = await trainerSetting();
+		for (const due of ['2026-02-31', '2027-02-29', '2026-13-01', '0000-01-01']) {
+			const fields: Fields = [['target', 'lesson:customer-service'], ['due', due], ['audience', 'cohort']];
+			const answer = await run(cohortActions.assign, postEvent(`/trainer/cohorts/${cohortId}?/assign`, { id: cohortId }, coach, fields));
+			expect(answer, due).toMatchObject({ kind: 'fail', status: 400, data: { errors: { due: 'Choose a date.' } } });
+		}
+		expect(await cohorts.assignmentsOf([cohortId])).toEqual([]);
+	});
 
 	it('create assignment: valid fields are stored and read back equal; anything else is refused with messages and writes nothing', async () => {
 		const { coach, cohortId, members, outsider } = await trainerSetting();

@@ -31,6 +31,15 @@ async function stored(attemptId: string) {
 }
 
 describe('the role-play event recorder, under arbitrary event sequences', () => {
+	it('refuses step 0, a negative or a fractional step with a 422 instead of failing', async () => {
+		const tia = (await createUser({ email: 'tia@example.com', name: 'Tia', password: 'a long enough secret' }))!;
+		const slug = 'complaint-nobody-answers';
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		for (const seq of [0, -1, 0.5, Number.NaN])
+			expect(await recordEvent(tia.id, slug, attempt.id, seq, { type: 'reply.choose', choiceId: 'listen-notes' })).toMatchObject({ status: 422 });
+		expect((await stored(attempt.id)).events).toEqual([]);
+	});
+
 	it('refuses every illegal event with a 4xx and a message, changing nothing; stores legal ones once; the stored score is the replay of the stored events', async () => {
 		const tia = (await createUser({ email: 'tia@example.com', name: 'Tia', password: 'a long enough secret' }))!;
 		const seen = new Map<string, number>();
