@@ -31,7 +31,8 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 	clients.otherTrainer = await apiAs(playwright.request, baseURL!, { email, password: 'other trainer pass' });
 	await clients.otherTrainer.post('/trainer?/create', { form: { name: 'Other cohort' }, maxRedirects: 0 });
 
-	cohort = /href="\/trainer\/cohorts\/([0-9a-f-]{36})"/.exec(await (await clients.trainer.get('/trainer')).text())![1];
+	// The demo cohort by name: earlier tests may have given the demo trainer cohorts of their own.
+	cohort = /href="\/trainer\/cohorts\/([0-9a-f-]{36})">Demo cohort: showroom team</.exec(await (await clients.trainer.get('/trainer')).text())![1];
 	trainee = /href="\/trainer\/cohorts\/[0-9a-f-]{36}\/trainees\/([0-9a-f-]{36})"/.exec(await (await clients.trainer.get(`/trainer/cohorts/${cohort}`)).text())![1];
 });
 
@@ -70,7 +71,8 @@ const actions: [string, Record<string, string>, Record<Who, Expect | 'refused'>]
 	['/lessons/time-management?/read', { section: 'nope' }, { anonymous: 'sign-in', trainee: 404, otherTrainer: 404, trainer: 404, admin: 404 }],
 	['/account?/password', { current: '', next: '' }, { anonymous: 'sign-in', trainee: 'refused', otherTrainer: 'refused', trainer: 'refused', admin: 'refused' }],
 	['/trainer/cohorts/{cohort}/trainees/{trainee}?/override', { assignmentId: 'x', attempts: 'lots' }, { anonymous: 'sign-in', trainee: 403, otherTrainer: 404, trainer: 'refused', admin: 'refused' }],
-	['/trios/new', { cohort: '{cohort}', minutes: '60' }, { anonymous: 'sign-in', trainee: 404, otherTrainer: 404, trainer: 'refused', admin: 'refused' }]
+	// The trainee belongs to the demo cohort, and trainees start trios in their own cohorts.
+	['/trios/new', { cohort: '{cohort}', minutes: '60' }, { anonymous: 'sign-in', trainee: 'refused', otherTrainer: 404, trainer: 'refused', admin: 'refused' }]
 ];
 
 const fill = (path: string) => path.replace('{cohort}', cohort).replace('{trainee}', trainee);

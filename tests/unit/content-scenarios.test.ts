@@ -13,7 +13,8 @@ function contentFiles() {
 	return files;
 }
 
-const scenarioProblems = (problems: string[]) => problems.filter((p) => p.startsWith('scenarios/'));
+// Problems with the English files; a broken English file also makes its translations differ (tests/unit/content-locales-scenarios.test.ts).
+const scenarioProblems = (problems: string[]) => problems.filter((p) => p.startsWith('scenarios/') && !/\.(zh-CN|ko)\.yaml:/.test(p));
 
 it('accepts the six scenarios and resolves every lesson link they make', () => {
 	const { scenarios, problems } = checkContent(contentFiles());

@@ -14,7 +14,13 @@ export const isUuid = (s: string | null | undefined): s is string => typeof s ==
 export const findForm = (slug: string) => selfCheckBySlug.get(slug);
 
 /**
-<<<<<<< HEAD
+ * A form as the reader sees it: the English structure (same ids, kinds, scores and bands) in
+ * the words of `locale`, so answers checked against English map one to one onto it.
+ */
+export const formsIn = (locale: Locale) => selfChecksFor(locale);
+export const formIn = (locale: Locale, form: FormDefinition) => selfCheckIn(locale, form.slug) ?? form;
+
+/**
  * The learner's own score, when the form gives one: the calculator gives a value, not a score,
  * and an observer's checklist scores the salesperson watched, not the observer filling it in.
  */
@@ -46,17 +52,6 @@ function submissionStatement(userId: string, form: FormDefinition, result: Resul
  * Scores a submission on the server and stores it with its xAPI statement. Bad input stores
  * nothing and answers one message per field. The same `key` twice (a double click, a resent
  * POST) gives the first row back and records nothing more.
-=======
- * A form as the reader sees it: the English structure (same ids, kinds, scores and bands) in
- * the words of `locale`, so answers checked against English map one to one onto it.
- */
-export const formsIn = (locale: Locale) => selfChecksFor(locale);
-export const formIn = (locale: Locale, form: FormDefinition) => selfCheckIn(locale, form.slug) ?? form;
-
-/**
- * Scores a submission on the server and stores it. Bad input stores nothing and answers one
- * message per field. The same `key` twice (a double click, a resent POST) gives the first row back.
->>>>>>> h-form-i18n
  */
 export async function submitSelfCheck(userId: string, form: FormDefinition, fields: Record<string, string>, key: string, executor: Database | Transaction = db) {
 	const evaluated = evaluate(form, fields);

@@ -93,6 +93,8 @@ const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
 export async function recordEvent(userId: string, slug: string, attemptId: string, seq: number, event: RoleplayEvent): Promise<EventOutcome> {
 	const found = machineFor(slug);
 	if (!found || !/^[0-9a-f-]{36}$/i.test(attemptId)) return { status: 404, message: 'error.notFound' };
+	// The endpoint's schema checks this too; without it, step 0 would read a stored step that is not there.
+	if (!Number.isSafeInteger(seq) || seq < 1) return { status: 422, message: 'sim.error.badStep' };
 	const { built, machine } = found;
 	return db.transaction(async (tx): Promise<EventOutcome> => {
 		// The row lock makes two tabs (or a double click) take turns.

@@ -740,6 +740,7 @@ export const en = {
 	'sim.error.timersOff': 'Timers are off for this attempt, so a reply cannot time out.',
 	'sim.error.ended': 'The conversation has already ended.',
 	'sim.error.noTimer': 'This line has no timer, so it cannot time out.',
+	'sim.error.badStep': 'Steps are numbered 1, 2, 3 and so on.',
 	'sim.error.notAllowed': '“{choice}” is not a reply you can give at this point.',
 	'sim.debrief.result': 'Result',
 	'sim.debrief.points': '{total} of {maxTotal} possible points; the pass mark is {passMark}%.',

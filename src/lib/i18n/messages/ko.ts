@@ -742,6 +742,7 @@ export const ko: Record<MessageKey, string> = {
 	'sim.error.timersOff': '이 시도는 타이머를 꺼 두었으므로 응답 시간이 초과될 수 없습니다.',
 	'sim.error.ended': '대화가 이미 끝났습니다.',
 	'sim.error.noTimer': '이 대사에는 타이머가 없으므로 응답 시간이 초과될 수 없습니다.',
+	'sim.error.badStep': '단계 번호는 1, 2, 3처럼 차례로 매겨야 합니다.',
 	'sim.error.notAllowed': '“{choice}”은(는) 지금 할 수 있는 답이 아닙니다.',
 	'sim.debrief.result': '결과',
 	'sim.debrief.points': '받을 수 있는 {maxTotal}점 중 {total}점이며, 통과 기준은 {passMark}%입니다.',

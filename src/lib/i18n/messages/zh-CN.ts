@@ -742,6 +742,7 @@ export const zhCN: Record<MessageKey, string> = {
 	'sim.error.timersOff': '这次练习已关闭计时，回答不会超时。',
 	'sim.error.ended': '对话已经结束。',
 	'sim.error.noTimer': '这句台词没有计时，不会超时。',
+	'sim.error.badStep': '步骤编号应为 1、2、3 依次递增。',
 	'sim.error.notAllowed': '此时不能给出“{choice}”这个回答。',
 	'sim.debrief.result': '结果',
 	'sim.debrief.points': '得分 {total}，满分 {maxTotal}；及格线为 {passMark}%。',

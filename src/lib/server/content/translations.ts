@@ -108,7 +108,7 @@ export function translateScenarios(files: Record<string, string>, english: Built
 	for (const locale of translatedLocales) {
 		for (const path of Object.keys(files)) {
 			const slug = new RegExp(`^scenarios/([a-z0-9-]+)\\.${locale}\\.yaml$`).exec(path)?.[1];
-			if (slug && !english.some((en) => en.scenario.slug === slug)) problems.push(`${path}: there is no English scenario "${slug}"`);
+			if (slug && files[`scenarios/${slug}.en.yaml`] === undefined) problems.push(`${path}: there is no English scenario "${slug}"`);
 		}
 		scenarios[locale] = english.map((en) => {
 			const slug = en.scenario.slug;
@@ -137,7 +137,7 @@ export function translateForms(files: Record<string, string>, english: FormDefin
 		problems.push(...built.problems);
 		const bySlug = new Map(built.forms.map((form) => [form.slug, form]));
 		for (const form of built.forms)
-			if (!english.some((en) => en.slug === form.slug)) problems.push(`forms/${form.slug}.${locale}.yaml: there is no English self-check "${form.slug}"`);
+			if (files[`forms/${form.slug}.en.yaml`] === undefined) problems.push(`forms/${form.slug}.${locale}.yaml: there is no English self-check "${form.slug}"`);
 		forms[locale] = english.map((en) => {
 			const path = `forms/${en.slug}.${locale}.yaml`;
 			const translated = bySlug.get(en.slug);

@@ -43,10 +43,16 @@ const whole = (min: number, max: number, key: MessageKey = 'form.between') => {
 };
 const days = whole(1, 90, 'form.daysBetween');
 const choice = <const T extends readonly string[]>(options: T) => v.picklist(options, message('form.choose'));
+// isoDate checks the pattern only: 2026-02-31 would be stored as 3 March, and year 0 fails the insert.
+// (A pipe runs every check, so this one sees strings isoDate refused too.)
+function realDay(s: string) {
+	const day = new Date(`${s}T00:00:00Z`);
+	return /^\d{4}-\d{2}-\d{2}$/.test(s) && s >= '2000-01-01' && s <= '2100-12-31' && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+}
 
 const Assign = v.object({
 	target: v.string(),
-	due: v.pipe(v.string(), v.isoDate(message('form.date'))),
+	due: v.pipe(v.string(), v.isoDate(message('form.date')), v.check(realDay, message('form.date'))),
 	audience: choice(['cohort', 'chosen']),
 	mode: choice(['practice', 'assessment']),
 	passMark: whole(1, 100),
