@@ -2,6 +2,7 @@
 // FormData. Fields may be missing, repeated, extra, files instead of text, over-long or full of
 // control characters. Whatever arrives, an action redirects or answers 400 with messages; it never
 // throws anything else (a 500). Refused input writes nothing; accepted input reads back as sent.
+import { catalogues, translate, type MessageKey } from '$lib/i18n';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -51,14 +52,22 @@ async function run(action: (event: never) => Promise<unknown>, event: unknown): 
 	}
 }
 
-/** Every message is a non-empty string, keyed by a field the form has. */
+/** A message as the reader gets it: trainer actions answer words, self-checks a catalogue key worded on the page. */
+function wording(message: unknown) {
+	if (typeof message === 'string') return message;
+	const { key, params } = message as { key: MessageKey; params?: Record<string, string | number> };
+	expect(catalogues.en[key], `no message "${key}"`).toBeTypeOf('string');
+	return translate('en', key, params);
+}
+
+/** Every message has words, keyed by a field the form has. */
 function expectMessages(errors: unknown, fieldNames: readonly string[]) {
 	expect(errors).toBeTypeOf('object');
 	const entries = Object.entries(errors as Record<string, unknown>);
 	expect(entries.length).toBeGreaterThan(0);
 	for (const [field, message] of entries) {
 		expect(fieldNames).toContain(field);
-		expect(message).toMatch(/\S/);
+		expect(wording(message)).toMatch(/\S/);
 	}
 }
 
@@ -239,10 +248,10 @@ describe('the self-check form action', () => {
 				// The message is on the broken field; a daily plan may put it on another field of the same
 				// block (an end before a broken start), the hour-value calculator on the field that no longer
 				// fits the others (idle time longer than a shorter working day).
-				const errors = answer.data.errors as Record<string, string>;
+				const errors = answer.data.errors as Record<string, unknown>;
 				const block = /^block-\d+-/.exec(broke)?.[0];
 				const where = errors[broke] ? broke : Object.keys(errors).find((k) => (block ? k.startsWith(block) : form.kind === 'hour-value'));
-				expect(where && errors[where], JSON.stringify({ broke, errors })).toMatch(/\S/);
+				expect(where && wording(errors[where]), JSON.stringify({ broke, errors })).toMatch(/\S/);
 				expect((await db.select({ n: count() }).from(selfCheckSubmission))[0].n).toBe(before);
 			}),
 			{ ...runs(150), maxSkipsPerRun: 1000 }

@@ -104,7 +104,7 @@ describe('the role-play event recorder, under arbitrary event sequences', () => 
 						note('finished');
 						for (const event of [...legalAt(scenario, []), { type: 'reply.timeout' } as const]) {
 							const outcome = await recordEvent(tia.id, slug, attempt.id, accepted.length + 1, event);
-							expect(outcome).toEqual({ status: 409, message: 'This attempt is finished and cannot change.' });
+							expect(outcome).toEqual({ status: 409, message: 'sim.error.finished' });
 						}
 						expect(await stored(attempt.id)).toEqual(before);
 					}

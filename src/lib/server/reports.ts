@@ -3,7 +3,9 @@ import { scenarioIn } from '$lib/server/content';
 import { cellKey, cellsFor, countedRuns, type Cell } from '$lib/server/work';
 import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
 import { targetHref, targetTitle } from '$lib/server/targets';
-import type { Assignment } from '$lib/server/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { attemptOverride, type Assignment } from '$lib/server/db/schema';
 import type { Locale } from '$lib/i18n';
 
 const describe = (a: Assignment, locale: Locale) => ({
@@ -83,5 +85,41 @@ export async function skillHeatmap(cohortId: string, locale: Locale = 'en') {
 			})
 			.sort((x, y) => (x.average ?? 101) - (y.average ?? 101));
 		return [{ assignmentId: a.id, title: targetTitle(a.kind, a.target, locale), trainees: counted.length, dimensions }];
+	});
+}
+
+/**
+ * What a trainee's assignments of one role-play ask, for its start page: mode, pass mark, due
+ * date, and how many of the attempts that count are used (a per-trainee allowance wins).
+ */
+export async function roleplayAssignments(userId: string, slug: string) {
+	const cohorts = await memberships(userId);
+	const all = (await assignmentsOf(cohorts.map((c) => c.id))).filter((a) => a.kind === 'simulation' && a.target === slug);
+	if (!all.length) return [];
+	const audience = await audienceOf(all.map((a) => a.id));
+	const mine = all.filter((a) => !audience.has(a.id) || audience.get(a.id)!.has(userId));
+	if (!mine.length) return [];
+	const [runs, overrides] = await Promise.all([
+		countedRuns(mine, [userId]),
+		db
+			.select()
+			.from(attemptOverride)
+			.where(and(eq(attemptOverride.userId, userId), inArray(attemptOverride.assignmentId, mine.map((a) => a.id))))
+	]);
+	const cohortName = new Map(cohorts.map((c) => [c.id, c.name]));
+	return mine.map((a) => {
+		const counted = runs.get(cellKey(a.id, userId)) ?? [];
+		const finished = counted.filter((r) => r.finishedAt && r.percent !== null).map((r) => r.percent!);
+		return {
+			id: a.id,
+			cohort: cohortName.get(a.cohortId)!,
+			dueAt: a.dueAt,
+			mode: a.mode ?? 'practice',
+			passMark: a.passMark,
+			counting: a.counting ?? 'best',
+			allowed: overrides.find((o) => o.assignmentId === a.id)?.attemptsAllowed ?? a.attemptsAllowed,
+			used: counted.length,
+			score: countedScore(finished, a.counting ?? 'best')
+		};
 	});
 }

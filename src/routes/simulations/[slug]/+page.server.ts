@@ -4,6 +4,7 @@ import { lessonIn } from '$lib/server/content';
 import { attemptModes, timerSettings } from '$lib/server/db/schema';
 import { message, textFields, validate } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
+import { roleplayAssignments } from '$lib/server/reports';
 import { listAttempts, machineFor, recentFinished, startAttempt, wordsIn } from '$lib/server/simulations';
 
 const Start = v.object({
@@ -34,8 +35,11 @@ export async function load(event) {
 			timed: scenario.beats.some((b) => b.timer !== undefined),
 			decisions: analysis.longestPath
 		},
-		attempts: await listAttempts(user.id, scenario.slug),
-		review: mayReview ? await recentFinished(user, scenario.slug) : null
+		...(await Promise.all([
+			listAttempts(user.id, scenario.slug),
+			roleplayAssignments(user.id, scenario.slug),
+			mayReview ? recentFinished(user, scenario.slug) : null
+		]).then(([attempts, assigned, review]) => ({ attempts, assigned, review })))
 	};
 }
 
