@@ -65,12 +65,21 @@ test('a trainer assigns a role-play assessment; attempts past the allowance do n
 	await expect(assignments.getByRole('link', { name: scenario.title })).toBeVisible();
 	await expect(assignments.getByText('Not started')).toBeVisible();
 
+	// The start page says what the assignment asks and chooses its mode.
+	await trainee.goto(`/simulations/${slug}`);
+	await expect(trainee.getByText(`Assigned in ${name}`)).toBeVisible();
+	await expect(trainee.getByText('Attempts that count: 0 of 2 used. Your latest attempt counts.')).toBeVisible();
+	await expect(trainee.getByRole('radio', { name: /^Assessment/ })).toBeChecked();
+
 	const first = await play(trainee, 'best');
 	const second = await play(trainee, 'worst');
 	const third = await play(trainee, 'best'); // a third attempt: past the allowance, so it does not count
 	expect(first).toBe(100);
 	expect(third).toBe(100);
 	expect(second).toBeLessThan(60);
+	await trainee.goto(`/simulations/${slug}`);
+	await expect(trainee.getByText('You have used all 2 attempts that count; more attempts are for your own practice.')).toBeVisible();
+	await expect(trainee.getByText(`Counted so far: ${second}%.`)).toBeVisible();
 	await trainee.goto('/');
 	await expect(assignments.getByText('Done')).toBeVisible();
 
