@@ -19,6 +19,13 @@ type Connection = {
 
 const migrationsFolder = process.env.MIGRATIONS_DIR ?? 'drizzle';
 
+// Statements as sent, for the benchmark that counts a report's queries and EXPLAINs them.
+// Nothing listens in the app; the cost is one function call per query.
+type QueryListener = (query: string, params: unknown[]) => void;
+let queryListener: QueryListener | undefined;
+export const onQuery = (listener?: QueryListener) => void (queryListener = listener);
+const logger = { logQuery: (query: string, params: unknown[]) => queryListener?.(query, params) };
+
 function connect(): Connection {
 	const url = process.env.DATABASE_URL;
 	if (url) {
@@ -26,7 +33,7 @@ function connect(): Connection {
 			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 			onnotice: () => {}
 		});
-		const db = drizzlePostgres(client, { schema });
+		const db = drizzlePostgres(client, { schema, logger });
 		return {
 			kind: 'postgres',
 			db,
@@ -45,7 +52,7 @@ function connect(): Connection {
 		};
 	}
 	const client = new PGlite(process.env.PGLITE_DIR || 'data/pglite');
-	const db = drizzlePglite(client, { schema });
+	const db = drizzlePglite(client, { schema, logger });
 	return {
 		kind: 'pglite',
 		// Both drivers expose the same query builder; one type keeps services driver-agnostic.
