@@ -169,7 +169,8 @@ export async function generate({ trainees = 2000, perCohort = 200, assignmentsPe
 			const steps = Math.min(budget - used, abandoned ? 1 + Math.floor(rand() * (play.events.length - 1)) : play.events.length);
 			const finished = steps === play.events.length;
 			const state = play.trail[steps - 1];
-			const started = Math.min(now - DAY, now - 28 * DAY + (played + rand()) * 1.6 * DAY);
+			// Distinct start times per trainee (the counting rules order attempts by them).
+			const started = Math.min(now - DAY, now - 28 * DAY + (played + rand()) * 0.6 * DAY) + played;
 			const id = crypto.randomUUID();
 			attempts.push({
 				id,
