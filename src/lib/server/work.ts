@@ -1,7 +1,7 @@
 // What trainees have done towards assignments, for many trainees and assignments in a fixed
 // number of queries (one per kind of work), never one per trainee or per cell.
 import { and, inArray, sql } from 'drizzle-orm';
-import { statusOf, type Status, type Work } from '$lib/assignments';
+import { countedScore, statusOf, type Status, type Work } from '$lib/assignments';
 import { db, rawRows } from '$lib/server/db';
 import { assignment, attemptOverride, checkAttempt, lessonProgress, selfCheckSubmission, simulationAttempt, type Assignment } from '$lib/server/db/schema';
 import { selfCheckBySlug } from '$lib/server/content';
@@ -74,35 +74,37 @@ export async function countedWork(assignments: Assignment[], userIds: string[]) 
 	const a = assignment;
 	const s = simulationAttempt;
 	const o = attemptOverride;
-	const rows = await rawRows<{ assignment_id: string; user_id: string; done: boolean; score: number | null; scores: Record<string, number> | null }>(sql`
-		with kept as (
-			select * from (
-				select ${a.id} as assignment_id, ${s.userId} as user_id, ${a.counting} as counting, ${s.percent} as percent, ${s.scores} as scores,
-					${s.finishedAt} is not null and ${s.percent} is not null as finished,
-					row_number() over (partition by ${a.id}, ${s.userId} order by ${s.startedAt}, ${s.id}) as n,
-					coalesce(${o.attemptsAllowed}, ${a.attemptsAllowed}) as allowed
-				from ${a}
-				join ${s} on ${s.scenario} = ${a.target} and ${s.mode} = coalesce(${a.mode}, 'practice') and ${s.startedAt} >= ${a.createdAt}
-				left join ${o} on ${o.assignmentId} = ${a.id} and ${o.userId} = ${s.userId}
-				where ${inArray(a.id, assignments.map((x) => x.id))} and ${inArray(s.userId, userIds)}
-			) runs
-			where coalesce(allowed, 0) = 0 or n <= allowed
-		), cells as (
-			select assignment_id, user_id, bool_or(finished) as done,
-				case counting
-					when 'first' then (array_agg(percent order by n) filter (where finished))[1]
-					when 'latest' then (array_agg(percent order by n desc) filter (where finished))[1]
-					else max(percent) filter (where finished)
-				end as score
-			from kept
-			group by assignment_id, user_id, counting
-		)
-		select distinct on (cells.assignment_id, cells.user_id) cells.assignment_id, cells.user_id, cells.done, cells.score, kept.scores
-		from cells
-		left join kept on kept.assignment_id = cells.assignment_id and kept.user_id = cells.user_id and kept.finished and kept.percent = cells.score
-		order by cells.assignment_id, cells.user_id, kept.n`);
-	for (const row of rows)
-		work.set(cellKey(row.assignment_id, row.user_id), { started: true, done: row.done, score: row.score, scores: row.score === null ? null : row.scores });
+	const ids = assignments.map((x) => x.id);
+	// The per-trainee overrides as one object, looked up once: joined row by row instead, the
+	// planner may rescan the override table for every attempt.
+	const overrides = sql`(select coalesce(jsonb_object_agg(${o.assignmentId}::text || ':' || ${o.userId}::text, ${o.attemptsAllowed}), '{}') from ${o} where ${inArray(o.assignmentId, ids)})`;
+	// Inner: every attempt that could count, numbered oldest first per cell. Outer: one row per
+	// cell from those within the allowance, with its finished attempts' percent and rubric
+	// scores, oldest first; the counting rule is then applied here, as everywhere else.
+	const rows = await rawRows<{ assignment_id: string; user_id: string; finished: { percent: number; scores: Record<string, number> }[] | null }>(sql`
+		select assignment_id, user_id, json_agg(json_build_object('percent', percent, 'scores', scores) order by n) filter (where finished) as finished
+		from (
+			select ${a.id} as assignment_id, ${s.userId} as user_id, ${s.percent} as percent, ${s.scores} as scores,
+				${s.finishedAt} is not null and ${s.percent} is not null as finished,
+				row_number() over (partition by ${a.id}, ${s.userId} order by ${s.startedAt}, ${s.id}) as n,
+				coalesce((${overrides} ->> (${a.id}::text || ':' || ${s.userId}::text))::int, ${a.attemptsAllowed}) as allowed
+			from ${a}
+			join ${s} on ${s.scenario} = ${a.target} and ${s.mode} = coalesce(${a.mode}, 'practice') and ${s.startedAt} >= ${a.createdAt}
+			where ${inArray(a.id, ids)} and ${inArray(s.userId, userIds)}
+		) runs
+		where coalesce(allowed, 0) = 0 or n <= allowed
+		group by assignment_id, user_id`);
+	const rule = new Map(assignments.map((x) => [x.id, x.counting ?? 'best']));
+	for (const row of rows) {
+		const finished = row.finished ?? [];
+		const score = countedScore(finished.map((f) => f.percent), rule.get(row.assignment_id)!);
+		work.set(cellKey(row.assignment_id, row.user_id), {
+			started: true,
+			done: finished.length > 0,
+			score,
+			scores: finished.find((f) => f.percent === score)?.scores ?? null
+		});
+	}
 	return work;
 }
 
