@@ -13,7 +13,7 @@ import type { RoleplayEvent } from '$lib/roleplay/machine';
 import { scenarioBySlug } from '$lib/server/content';
 import { benchPlayer, benchTrainee, benchTrainer } from './generate';
 import { random, randomPlay } from './play';
-import { recordBudget, rssMb, sampleMemory } from './report';
+import { recordBudget, rssMb, sampleMemory, stopServer } from './report';
 
 const port = Number(process.env.BENCH_PORT ?? 4310);
 const base = `http://127.0.0.1:${port}`;
@@ -176,9 +176,7 @@ const rows: Row[] = [
 memory.stop();
 const events = rows[3] as Awaited<ReturnType<typeof eventPosts>>;
 const memoryAfter = rssMb(server.pid!);
-const exited = new Promise((resolve) => server.once('exit', resolve));
-server.kill('SIGTERM');
-await exited;
+await stopServer(server);
 
 // The event post's writes, checked in the database: every acknowledged step is stored once.
 // Requests cut off when the run ended may have been stored without an answer reaching us.

@@ -22,7 +22,7 @@ import { closeDatabase, database, db, rawRows } from '$lib/server/db';
 import * as t from '$lib/server/db/schema';
 import { generate } from './generate';
 import { random, randomPlay } from './play';
-import { percentile, recordBudget, rssMb, sampleMemory, scratchDatabase } from './report';
+import { percentile, recordBudget, rssMb, sampleMemory, scratchDatabase, stopServer } from './report';
 
 const users = Number(process.env.LOAD_USERS ?? 1000);
 const rampMs = Number(process.env.LOAD_RAMP_MS ?? 60_000);
@@ -191,9 +191,7 @@ await Promise.all(Array.from({ length: users }, (_, i) => trainee(i).finally(() 
 clearInterval(progress);
 memory.stop();
 const elapsed = (performance.now() - started) / 1000;
-const exited = new Promise((resolve) => server.once('exit', resolve));
-server.kill('SIGTERM');
-await exited;
+await stopServer(server);
 
 // 4. Audit: for every attempt a client started, the stored events are exactly the steps it had
 //    acknowledged (a count per attempt, sequence numbers 1..n, each once), the attempt's own step

@@ -81,7 +81,7 @@ console.log(
 		.join(', ')}):`
 );
 for (const [i, { query: text, params }] of statements.entries()) {
-	const from = /from "(\w+)"/.exec(text)?.[1] ?? '?';
+	const from = [...new Set([...text.matchAll(/(?:from|join) "(\w+)"/g)].map((m) => m[1]))].join(' + ') || '?';
 	const chosen = await explain(text, params, true);
 	console.log(`${String(i + 1).padStart(2)}. ${from} (${params.length} parameters): ${chosen.time}`);
 	for (const line of chosen.scans) console.log(`      ${line}`);

@@ -64,3 +64,24 @@ export async function scratchDatabase(url: string, prefix: string) {
 		}
 	};
 }
+
+/**
+ * Stops the server as a process manager does (SIGTERM: adapter-node finishes the requests in
+ * flight, then the app closes its database) and says how long that took; kills it after `ms`.
+ */
+export async function stopServer(server: import('node:child_process').ChildProcess, ms = 45_000) {
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	const began = performance.now();
+	const exited = new Promise<boolean>((resolve) => {
+		server.once('exit', () => resolve(true));
+		setTimeout(() => resolve(false), ms).unref();
+	});
+	server.kill('SIGTERM');
+	if (await exited) console.log(`Server exited ${((performance.now() - began) / 1000).toFixed(1)} s after SIGTERM.`);
+	else {
+		console.log(`WARNING: the server had not exited ${ms / 1000} s after SIGTERM; killed.`);
+		const killed = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGKILL');
+		await killed;
+	}
+}
