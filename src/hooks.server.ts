@@ -10,7 +10,7 @@ import { startup } from '$lib/server/startup';
 export const init: ServerInit = async () => {
 	await startup();
 	// adapter-node finishes the requests in flight on SIGTERM, then emits this.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	process.once('sveltekit:shutdown', () => void closeDatabase({ final: true }));
 };
 
 // Without the database the account's language is unknown: this browser's choice or languages decide.

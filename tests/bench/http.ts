@@ -1,88 +1,215 @@
-// Throughput and latency of the built server on loopback, next to a trivial route of the same
-// server; JavaScript shipped per page type; server memory under load.
+// The built server (`node build`) on loopback under autocannon: throughput and p50/p99 latency of
+// a lesson page, a trainee's home page, a role-play event post and the trainer's cohort matrix,
+// each next to the trivial /ping route of the same server (the ceiling); the JavaScript each page
+// type ships (gzip bytes); the server's resident memory under load. Runs on the embedded database,
+// or on PostgreSQL when DATABASE_URL is set (give it a scratch database: the data is generated).
 import autocannon from 'autocannon';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { benchTrainee, benchTrainer } from './generate';
+import type { RoleplayEvent } from '$lib/roleplay/machine';
+import { scenarioBySlug } from '$lib/server/content';
+import { benchPlayer, benchTrainee, benchTrainer } from './generate';
+import { random, randomPlay } from './play';
+import { recordBudget, rssMb, sampleMemory, stopServer } from './report';
 
-const port = Number(process.env.BENCH_PORT ?? 4199);
+const port = Number(process.env.BENCH_PORT ?? 4310);
 const base = `http://127.0.0.1:${port}`;
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const postgresUrl = process.env.DATABASE_URL || '';
+const label = postgresUrl ? 'postgres' : 'pglite';
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-'));
-const env = { ...process.env, PGLITE_DIR: join(dir, 'db'), DATABASE_URL: '', DEMO_SEED: 'off', PORT: String(port), ORIGIN: base };
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const env = { ...process.env, PGLITE_DIR: join(dir, 'db'), DATABASE_URL: postgresUrl, DEMO_SEED: 'off', PORT: String(port), ORIGIN: base };
 
-console.log('Generating 2,000 trainees on the embedded database…');
-execFileSync('npx', ['tsx', 'tests/bench/generate.ts'], { env, stdio: 'inherit' });
+// Fresh attempts for the event post: every request of the run records a new step, so enough
+// attempts must exist for `seconds` at a few thousand events per second.
+console.log(`[${label}] generating 2,000 trainees, 200,000 role-play events and open attempts…`);
+execFileSync('npx', ['tsx', 'tests/bench/generate.ts'], {
+	env: { ...env, BENCH_OPEN: String(Math.max(3000, seconds * 400)), BENCH_OUT: join(dir, 'generated.json') },
+	stdio: 'inherit'
+});
+const generated = JSON.parse(readFileSync(join(dir, 'generated.json'), 'utf8')) as { open: { id: string; scenario: string }[] };
 
 const server = spawn('node', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+// Whatever happens below, the server does not outlive this script.
+process.on('exit', () => server.kill('SIGKILL'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 for (let i = 0; ; i++) {
 	if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) break;
-	if (i > 100) throw new Error('server did not start');
+	if (i > 300) throw new Error('server did not start');
 	await new Promise((r) => setTimeout(r, 200));
 }
 
+/** Signs in through the form action, as a browser does (same-origin POST). */
 async function signIn(account: { email: string; password: string }) {
 	const response = await fetch(`${base}/sign-in`, {
 		method: 'POST',
 		body: new URLSearchParams(account),
 		redirect: 'manual',
-		headers: { origin: base }
+		// A browser's form post: same origin, and HTML wanted (else SvelteKit answers JSON).
+		headers: { origin: base, accept: 'text/html' }
 	});
 	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`sign-in failed for ${account.email}`);
+	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed for ${account.email}: ${response.status}`);
 	return cookie;
 }
 const trainee = await signIn(benchTrainee);
 const trainer = await signIn(benchTrainer);
-const reportPath = /href="(\/trainer\/cohorts\/[0-9a-f-]+)\/report"/.exec(await (await fetch(`${base}/trainer`, { headers: { cookie: trainer } })).text())![1] + '/report';
+const player = await signIn(benchPlayer);
+const reportPath = /href="(\/trainer\/cohorts\/[0-9a-f-]+)"/.exec(await (await fetch(`${base}/trainer`, { headers: { cookie: trainer } })).text())![1] + '/report';
+// One open attempt is kept out of the event run, for the player page's JavaScript.
+const [shown, ...playable] = generated.open;
+const playerPath = `/simulations/${shown.scenario}/attempts/${shown.id}`;
+const lessonPath = '/lessons/handling-complaints';
 
-async function load(path: string, cookie?: string) {
-	const result = await autocannon({ url: base + path, connections: 10, duration: seconds, headers: cookie ? { cookie } : {} });
-	if (result.non2xx || result.errors) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-	return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+type Row = { route: string; rps: number; p50: number; p99: number; note?: string };
+async function load(route: string, path: string, cookie?: string): Promise<Row> {
+	const result = await autocannon({ url: base + path, connections, duration: seconds, headers: cookie ? { cookie } : {} });
+	if (result.non2xx || result.errors || result.timeouts) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+	return { route, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** Gzip bytes of the JavaScript a page loads: its module preloads and the entry imports. */
+/**
+ * The event post, measured on its real write path: each connection plays open attempts one step
+ * at a time, so every request is the legal next step of an attempt (row lock, replay of the stored
+ * events, insert, update, in one transaction). The server's answer must say the step was new.
+ */
+async function eventPosts(): Promise<Row & { acknowledged: number; wrong: number }> {
+	const rand = random(7);
+	type Attempt = { id: string; scenario: string; events: RoleplayEvent[]; next: number };
+	const idle: Attempt[] = playable.map(({ id, scenario }) => ({ id, scenario, events: randomPlay(scenarioBySlug.get(scenario)!, rand).events, next: 0 }));
+	idle.reverse(); // pop() then takes them in the generated order
+	let acknowledged = 0;
+	let wrong = 0;
+	const result = await autocannon({
+		url: base,
+		connections,
+		duration: seconds,
+		headers: { cookie: player, 'content-type': 'application/json', origin: base },
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (request, context) => {
+					const attempt = idle.pop();
+					if (!attempt) throw new Error(`out of open attempts after ${acknowledged} events: raise BENCH_OPEN`);
+					(context as { attempt?: Attempt }).attempt = attempt;
+					return {
+						...request,
+						path: `/simulations/${attempt.scenario}/attempts/${attempt.id}/events`,
+						body: JSON.stringify({ seq: attempt.next + 1, event: attempt.events[attempt.next] })
+					};
+				},
+				onResponse: (status, body, context) => {
+					const attempt = (context as { attempt: Attempt }).attempt;
+					const answer = status === 200 ? (JSON.parse(body) as { seq: number; repeated: boolean }) : null;
+					if (answer && answer.seq === attempt.next + 1 && !answer.repeated) {
+						acknowledged++;
+						attempt.next++;
+					} else wrong++;
+					if (attempt.next < attempt.events.length) idle.push(attempt);
+				}
+			}
+		]
+	});
+	if (result.errors || result.timeouts) throw new Error(`event post: ${result.errors} errors, ${result.timeouts} timeouts`);
+	return { route: 'role-play event post (new step)', rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, acknowledged, wrong };
+}
+
+/**
+ * Gzip bytes of the JavaScript a page loads before it is interactive: the modules it preloads
+ * (Link header and <link rel=modulepreload>), the entry points its inline script imports, every
+ * module those import statically (dynamic imports, e.g. other pages, are left out), plus the
+ * inline script itself (the start-up code and the hydration data). Each file gzipped on its own,
+ * as a server sends it.
+ */
 async function javascript(path: string, cookie: string) {
-	const response = await fetch(base + path, { headers: { cookie } });
-	// SvelteKit lists module preloads in the Link header and the entry points in the HTML; paths
-	// are relative ("../../_app/…") and all resolve under /_app/immutable.
-	const text = `${response.headers.get('link')} ${await response.text()}`;
-	const files = new Set([...text.matchAll(/_app\/immutable\/[^"'\s<>;]+?\.js/g)].map((m) => `/${m[0]}`));
-	let bytes = 0;
-	for (const file of files) bytes += gzipSync(Buffer.from(await (await fetch(base + file)).arrayBuffer())).length;
-	return Math.round(bytes / 1024);
+	const page = new URL(path, base);
+	const response = await fetch(page, { headers: { cookie } });
+	if (!response.ok) throw new Error(`${path}: ${response.status}`);
+	const html = await response.text();
+	const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[0])).map((m) => m[1]);
+	const queue = [
+		...[...(response.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)].map((m) => m[1]),
+		...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+\.js)"[^>]*rel="modulepreload"/g)].map((m) => m[1] ?? m[2]),
+		...inline.flatMap((code) => [...code.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1]))
+	].map((href) => new URL(href, page).href);
+	const seen = new Set<string>();
+	let modules = 0;
+	while (queue.length) {
+		const url = queue.pop()!;
+		if (seen.has(url)) continue;
+		seen.add(url);
+		const file = await fetch(url);
+		if (!file.ok) throw new Error(`${url}: ${file.status}`);
+		const code = await file.text();
+		modules += gzipSync(code).length;
+		if (process.env.BENCH_JS_FILES) console.log(`${path}: ${url.replace(base, '')} ${gzipSync(code).length} B gzip`);
+		for (const m of code.matchAll(/\b(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) queue.push(new URL(m[1], url).href);
+	}
+	const inlineBytes = inline.reduce((sum, code) => sum + gzipSync(code).length, 0);
+	return { files: seen.size, modules, inline: inlineBytes, total: modules + inlineBytes };
 }
 
-const memoryBefore = rss();
-const trivial = await load('/ping');
-const rows = [
-	{ name: 'lesson page', ...(await load('/lessons/handling-complaints', trainee)) },
-	{ name: 'trainee home', ...(await load('/', trainee)) },
-	{ name: 'cohort matrix (200 × 20)', ...(await load(reportPath, trainer)) }
-];
-const memoryAfter = rss();
 const js = {
-	lesson: await javascript('/lessons/handling-complaints', trainee),
+	lesson: await javascript(lessonPath, trainee),
+	player: await javascript(playerPath, player),
 	report: await javascript(reportPath, trainer)
 };
-server.kill('SIGTERM');
-rmSync(dir, { recursive: true, force: true });
 
-console.log(`\nHTTP on loopback, ${seconds} s per route, 10 connections (trivial route /ping: ${trivial.rps} req/s, p50 ${trivial.p50} ms, p99 ${trivial.p99} ms)`);
-console.table(rows.map((r) => ({ route: r.name, 'req/s': r.rps, 'ratio to trivial': +(r.rps / trivial.rps).toFixed(2), 'p50 ms': r.p50, 'p99 ms': r.p99 })));
-console.table([
-	{ page: 'lesson', 'gzip JS (KB)': js.lesson, budget: 60 },
-	{ page: 'report', 'gzip JS (KB)': js.report, budget: '—' }
-]);
-console.log(`Server memory: ${memoryBefore.toFixed(0)} MB before load, ${memoryAfter.toFixed(0)} MB after.`);
-const budgets = [
-	{ budget: 'lesson page ≥ 0.5 × trivial route throughput', met: rows[0].rps >= 0.5 * trivial.rps, value: (rows[0].rps / trivial.rps).toFixed(2) },
-	{ budget: 'lesson page ≤ 60 KB gzip JavaScript', met: js.lesson <= 60, value: `${js.lesson} KB` }
+// Warm up each route once (first render compiles templates, fills caches), then measure.
+for (const [path, cookie] of [['/ping'], [lessonPath, trainee], ['/', trainee], [reportPath, trainer]] as const)
+	await fetch(base + path, { headers: cookie ? { cookie } : {} });
+const memoryIdle = rssMb(server.pid!);
+const memory = sampleMemory(server.pid!);
+const trivial = await load('/ping (trivial)', '/ping');
+const rows: Row[] = [
+	trivial,
+	await load('lesson page', lessonPath, trainee),
+	await load('trainee home page', '/', trainee),
+	await eventPosts(),
+	await load('cohort matrix page (200 × 20)', reportPath, trainer)
 ];
-console.table(budgets);
-if (budgets.some((b) => !b.met)) process.exitCode = 1;
+memory.stop();
+const events = rows[3] as Awaited<ReturnType<typeof eventPosts>>;
+const memoryAfter = rssMb(server.pid!);
+await stopServer(server);
+
+// The event post's writes, checked in the database: every acknowledged step is stored once.
+// Requests cut off when the run ended may have been stored without an answer reaching us.
+process.env.PGLITE_DIR = env.PGLITE_DIR;
+const { closeDatabase, rawRows } = await import('$lib/server/db');
+const { sql } = await import('drizzle-orm');
+const ids = playable.map((a) => a.id);
+const [stored] = await rawRows<{ events: number }>(sql`select count(*)::int as events from simulation_event where attempt_id = any(${`{${ids.join(',')}}`}::uuid[])`);
+await closeDatabase();
+
+console.log(`\n[${label}] HTTP on loopback: ${seconds} s per route, ${connections} connections, after one warm-up request`);
+console.table(
+	rows.map((r) => ({ route: r.route, 'req/s': r.rps, 'ratio to /ping': +(r.rps / trivial.rps).toFixed(2), 'p50 ms': r.p50, 'p99 ms': r.p99 }))
+);
+console.log(
+	`Event post: ${events.acknowledged} steps acknowledged as new, ${events.wrong} refused or repeated; ${stored.events} stored ` +
+		`(${stored.events - events.acknowledged} more were in flight when the run stopped, at most ${connections}).`
+);
+const kb = (bytes: number) => +(bytes / 1000).toFixed(1);
+console.log('\nJavaScript per page type, gzip (1 KB = 1,000 bytes):');
+console.table(
+	Object.entries(js).map(([page, j]) => ({ page, 'module files': j.files, 'modules KB': kb(j.modules), 'inline script KB': kb(j.inline), 'total KB': kb(j.total) }))
+);
+console.log(`Server memory (VmRSS): ${memoryIdle.toFixed(0)} MB idle after warm-up, peak ${memory.peak().toFixed(0)} MB under load, ${memoryAfter.toFixed(0)} MB after.`);
+console.log('');
+
+const lesson = rows[1];
+recordBudget(`[${label}] lesson page ≥ 0.5 × /ping throughput`, lesson.rps >= 0.5 * trivial.rps, `${(lesson.rps / trivial.rps).toFixed(2)} (${lesson.rps} vs ${trivial.rps} req/s)`);
+recordBudget(`[${label}] lesson page ≤ 60 KB gzip JavaScript`, js.lesson.total <= 60_000, `${kb(js.lesson.total)} KB (${kb(js.lesson.modules)} modules + ${kb(js.lesson.inline)} inline)`);
+recordBudget(`[${label}] player page ≤ 120 KB gzip JavaScript`, js.player.total <= 120_000, `${kb(js.player.total)} KB (${kb(js.player.modules)} modules + ${kb(js.player.inline)} inline)`);
+recordBudget(`[${label}] role-play event post p99 < 25 ms`, events.p99 < 25, `${events.p99} ms (p50 ${events.p50} ms, ${events.rps} req/s)`);
+recordBudget(
+	`[${label}] event post: every acknowledged step stored, none refused`,
+	events.wrong === 0 && stored.events >= events.acknowledged && stored.events <= events.acknowledged + connections,
+	`${events.acknowledged} acknowledged, ${stored.events} stored, ${events.wrong} refused`
+);

@@ -1,6 +1,5 @@
-import { countedScore } from '$lib/assignments';
 import { scenarioIn } from '$lib/server/content';
-import { cellKey, cellsFor, countedRuns, type Cell } from '$lib/server/work';
+import { cellKey, cellsFor, countedWork, type Cell } from '$lib/server/work';
 import { assignmentsOf, audienceOf, memberships, membersOf } from '$lib/server/cohorts';
 import { targetHref, targetTitle } from '$lib/server/targets';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -66,21 +65,16 @@ export async function traineeAssignments(userId: string, now = new Date(), local
 export async function skillHeatmap(cohortId: string, locale: Locale = 'en') {
 	const [members, assignments] = await Promise.all([membersOf(cohortId), assignmentsOf([cohortId])]);
 	const simulations = assignments.filter((a) => a.kind === 'simulation');
-	const runs = await countedRuns(simulations, members.map((m) => m.id));
+	const work = await countedWork(simulations, members.map((m) => m.id));
 	return simulations.flatMap((a) => {
 		const built = scenarioIn(locale, a.target);
 		if (!built) return [];
-		const counted = members
-			.map((m) => {
-				const finished = (runs.get(cellKey(a.id, m.id)) ?? []).filter((r) => r.finishedAt && r.percent !== null);
-				const score = countedScore(finished.map((r) => r.percent!), a.counting ?? 'best');
-				return finished.find((r) => r.percent === score);
-			})
-			.filter((r) => r !== undefined);
+		// The rubric scores of each trainee's counted attempt.
+		const counted = members.map((m) => work.get(cellKey(a.id, m.id))?.scores).filter((scores) => scores != null);
 		const dimensions = built.scenario.rubric
 			.map((d) => {
 				const max = built.analysis.maxByDimension[d.id] ?? 0;
-				const shares = counted.map((r) => (max > 0 ? Math.max(0, r.scores[d.id] ?? 0) / max : 0));
+				const shares = counted.map((scores) => (max > 0 ? Math.max(0, scores[d.id] ?? 0) / max : 0));
 				return { id: d.id, label: d.label, average: shares.length ? Math.round((100 * shares.reduce((x, y) => x + y, 0)) / shares.length) : null };
 			})
 			.sort((x, y) => (x.average ?? 101) - (y.average ?? 101));

@@ -2,8 +2,8 @@
 // number of queries (one per kind of work), never one per trainee or per cell.
 import { and, inArray, sql } from 'drizzle-orm';
 import { countedScore, statusOf, type Status, type Work } from '$lib/assignments';
-import { db } from '$lib/server/db';
-import { attemptOverride, checkAttempt, lessonProgress, selfCheckSubmission, simulationAttempt, type Assignment } from '$lib/server/db/schema';
+import { db, rawRows } from '$lib/server/db';
+import { assignment, attemptOverride, checkAttempt, lessonProgress, selfCheckSubmission, simulationAttempt, type Assignment } from '$lib/server/db/schema';
 import { selfCheckBySlug } from '$lib/server/content';
 
 export type Cell = Work & { status: Status };
@@ -58,54 +58,52 @@ async function selfCheckWork(assignments: Assignment[], userIds: string[]) {
 	return work;
 }
 
-export type SimulationRun = { id: string; userId: string; scenario: string; percent: number | null; scores: Record<string, number>; finishedAt: Date | null; startedAt: Date };
+export type CountedWork = Work & { scores: Record<string, number> | null };
 
 /**
  * Role-play attempts that count for each (assignment, trainee): those in the assignment's mode,
  * started after it was made, the first `attemptsAllowed` of them (a per-trainee override wins).
+ * Per cell: started (any counted attempt), done (a finished one), the score by the assignment's
+ * rule over the finished ones oldest first, and the rubric scores of the attempt that score came
+ * from (the first with it). Worked out in the database, so a cohort's report reads one row per
+ * cell, not every attempt (thousands of rows for 200 trainees); cells with no attempt are absent.
  */
-export async function countedRuns(assignments: Assignment[], userIds: string[]) {
-	const runs = new Map<string, SimulationRun[]>();
-	const scenarios = [...new Set(assignments.map((a) => a.target))];
-	if (!userIds.length || !scenarios.length) return runs;
-	const [attempts, overrides] = await Promise.all([
-		db
-			.select({
-				id: simulationAttempt.id,
-				userId: simulationAttempt.userId,
-				scenario: simulationAttempt.scenario,
-				mode: simulationAttempt.mode,
-				percent: simulationAttempt.percent,
-				scores: simulationAttempt.scores,
-				finishedAt: simulationAttempt.finishedAt,
-				startedAt: simulationAttempt.startedAt
-			})
-			.from(simulationAttempt)
-			.where(and(inArray(simulationAttempt.userId, userIds), inArray(simulationAttempt.scenario, scenarios)))
-			.orderBy(simulationAttempt.startedAt),
-		db.select().from(attemptOverride).where(inArray(attemptOverride.assignmentId, assignments.map((a) => a.id)))
-	]);
-	const allowed = new Map(overrides.map((o) => [cellKey(o.assignmentId, o.userId), o.attemptsAllowed]));
-	for (const a of assignments) {
-		const byUser = new Map<string, SimulationRun[]>();
-		for (const run of attempts)
-			if (run.scenario === a.target && run.mode === (a.mode ?? 'practice') && run.startedAt >= a.createdAt)
-				byUser.set(run.userId, [...(byUser.get(run.userId) ?? []), run]);
-		for (const [userId, list] of byUser) {
-			const limit = allowed.get(cellKey(a.id, userId)) ?? a.attemptsAllowed;
-			runs.set(cellKey(a.id, userId), limit ? list.slice(0, limit) : list);
-		}
-	}
-	return runs;
-}
-
-/** Role-plays: started with a first attempt, done with a finished one; the score follows the counting rule. */
-async function simulationWork(assignments: Assignment[], userIds: string[]) {
-	const work = new Map<string, Work>();
-	for (const [key, list] of await countedRuns(assignments, userIds)) {
-		const a = assignments.find((x) => key.startsWith(`${x.id}:`))!;
-		const finished = list.filter((r) => r.finishedAt && r.percent !== null);
-		work.set(key, { started: true, done: finished.length > 0, score: countedScore(finished.map((r) => r.percent!), a.counting ?? 'best') });
+export async function countedWork(assignments: Assignment[], userIds: string[]) {
+	const work = new Map<string, CountedWork>();
+	if (!userIds.length || !assignments.length) return work;
+	const a = assignment;
+	const s = simulationAttempt;
+	const o = attemptOverride;
+	const ids = assignments.map((x) => x.id);
+	// The per-trainee overrides as one object, looked up once: joined row by row instead, the
+	// planner may rescan the override table for every attempt.
+	const overrides = sql`(select coalesce(jsonb_object_agg(${o.assignmentId}::text || ':' || ${o.userId}::text, ${o.attemptsAllowed}), '{}') from ${o} where ${inArray(o.assignmentId, ids)})`;
+	// Inner: every attempt that could count, numbered oldest first per cell. Outer: one row per
+	// cell from those within the allowance, with its finished attempts' percent and rubric
+	// scores, oldest first; the counting rule is then applied here, as everywhere else.
+	const rows = await rawRows<{ assignment_id: string; user_id: string; finished: { percent: number; scores: Record<string, number> }[] | null }>(sql`
+		select assignment_id, user_id, json_agg(json_build_object('percent', percent, 'scores', scores) order by n) filter (where finished) as finished
+		from (
+			select ${a.id} as assignment_id, ${s.userId} as user_id, ${s.percent} as percent, ${s.scores} as scores,
+				${s.finishedAt} is not null and ${s.percent} is not null as finished,
+				row_number() over (partition by ${a.id}, ${s.userId} order by ${s.startedAt}, ${s.id}) as n,
+				coalesce((${overrides} ->> (${a.id}::text || ':' || ${s.userId}::text))::int, ${a.attemptsAllowed}) as allowed
+			from ${a}
+			join ${s} on ${s.scenario} = ${a.target} and ${s.mode} = coalesce(${a.mode}, 'practice') and ${s.startedAt} >= ${a.createdAt}
+			where ${inArray(a.id, ids)} and ${inArray(s.userId, userIds)}
+		) runs
+		where coalesce(allowed, 0) = 0 or n <= allowed
+		group by assignment_id, user_id`);
+	const rule = new Map(assignments.map((x) => [x.id, x.counting ?? 'best']));
+	for (const row of rows) {
+		const finished = row.finished ?? [];
+		const score = countedScore(finished.map((f) => f.percent), rule.get(row.assignment_id)!);
+		work.set(cellKey(row.assignment_id, row.user_id), {
+			started: true,
+			done: finished.length > 0,
+			score,
+			scores: finished.find((f) => f.percent === score)?.scores ?? null
+		});
 	}
 	return work;
 }
@@ -115,7 +113,7 @@ export async function cellsFor(assignments: Assignment[], userIds: string[], now
 	const [lessons, selfChecks, simulations] = await Promise.all([
 		lessonWork(userIds, assignments.filter((a) => a.kind === 'lesson').map((a) => a.target)),
 		selfCheckWork(assignments.filter((a) => a.kind === 'self-check'), userIds),
-		simulationWork(assignments.filter((a) => a.kind === 'simulation'), userIds)
+		countedWork(assignments.filter((a) => a.kind === 'simulation'), userIds)
 	]);
 	const cells = new Map<string, Cell>();
 	for (const a of assignments)

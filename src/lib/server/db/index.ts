@@ -14,10 +14,18 @@ type Connection = {
 	kind: 'postgres' | 'pglite';
 	db: Database;
 	migrate(): Promise<void>;
-	close(): Promise<void>;
+	/** Waits up to `graceSeconds` for queries under way, then drops the connections. */
+	close(graceSeconds?: number): Promise<void>;
 };
 
 const migrationsFolder = process.env.MIGRATIONS_DIR ?? 'drizzle';
+
+// Statements as sent, for the benchmark that counts a report's queries and EXPLAINs them.
+// Nothing listens in the app; the cost is one function call per query.
+type QueryListener = (query: string, params: unknown[]) => void;
+let queryListener: QueryListener | undefined;
+export const onQuery = (listener?: QueryListener) => void (queryListener = listener);
+const logger = { logQuery: (query: string, params: unknown[]) => queryListener?.(query, params) };
 
 function connect(): Connection {
 	const url = process.env.DATABASE_URL;
@@ -26,7 +34,7 @@ function connect(): Connection {
 			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 			onnotice: () => {}
 		});
-		const db = drizzlePostgres(client, { schema });
+		const db = drizzlePostgres(client, { schema, logger });
 		return {
 			kind: 'postgres',
 			db,
@@ -41,11 +49,11 @@ function connect(): Connection {
 					await single.end({ timeout: 5 });
 				}
 			},
-			close: () => client.end({ timeout: 5 })
+			close: (graceSeconds = 5) => client.end({ timeout: graceSeconds })
 		};
 	}
 	const client = new PGlite(process.env.PGLITE_DIR || 'data/pglite');
-	const db = drizzlePglite(client, { schema });
+	const db = drizzlePglite(client, { schema, logger });
 	return {
 		kind: 'pglite',
 		// Both drivers expose the same query builder; one type keeps services driver-agnostic.
@@ -56,9 +64,13 @@ function connect(): Connection {
 }
 
 let connection: Connection | undefined;
+let shutDown = false;
 
 /** The connection is opened on first use, so building the app never opens a database. */
 export function database(): Connection {
+	// After shutdown, a request still running must not open a new pool: its idle connections
+	// would keep the process alive. It gets the same error as a closed pool (a 503).
+	if (shutDown) throw Object.assign(new Error('The database connection was closed for shutdown.'), { code: 'CONNECTION_ENDED' });
 	return (connection ??= connect());
 }
 
@@ -66,8 +78,16 @@ export const db: Database = new Proxy({} as Database, {
 	get: (_, property) => Reflect.get(database().db, property)
 });
 
-export async function closeDatabase() {
-	await connection?.close();
+/**
+ * Closes the connection; scripts and tests may open it again, a server shutting down (`final`)
+ * may not. At shutdown every request has been answered (adapter-node waits for them), so what
+ * still runs belongs to a client that has gone: the pool is dropped at once. With a grace
+ * period, postgres.js (3.4.9) reopens connections for queries still queued when it finishes,
+ * and those keep the process alive after SIGTERM.
+ */
+export async function closeDatabase({ final = false } = {}) {
+	if (final) shutDown = true;
+	await connection?.close(final ? 0 : undefined);
 	connection = undefined;
 }
 
