@@ -93,8 +93,8 @@ export async function roleplayAssignments(userId: string, slug: string) {
 	const audience = await audienceOf(all.map((a) => a.id));
 	const mine = all.filter((a) => !audience.has(a.id) || audience.get(a.id)!.has(userId));
 	if (!mine.length) return [];
-	const [runs, overrides] = await Promise.all([
-		countedRuns(mine, [userId]),
+	const [work, overrides] = await Promise.all([
+		countedWork(mine, [userId]),
 		db
 			.select()
 			.from(attemptOverride)
@@ -102,8 +102,7 @@ export async function roleplayAssignments(userId: string, slug: string) {
 	]);
 	const cohortName = new Map(cohorts.map((c) => [c.id, c.name]));
 	return mine.map((a) => {
-		const counted = runs.get(cellKey(a.id, userId)) ?? [];
-		const finished = counted.filter((r) => r.finishedAt && r.percent !== null).map((r) => r.percent!);
+		const counted = work.get(cellKey(a.id, userId));
 		return {
 			id: a.id,
 			cohort: cohortName.get(a.cohortId)!,
@@ -112,8 +111,8 @@ export async function roleplayAssignments(userId: string, slug: string) {
 			passMark: a.passMark,
 			counting: a.counting ?? 'best',
 			allowed: overrides.find((o) => o.assignmentId === a.id)?.attemptsAllowed ?? a.attemptsAllowed,
-			used: counted.length,
-			score: countedScore(finished, a.counting ?? 'best')
+			used: counted?.attempts ?? 0,
+			score: counted?.score ?? null
 		};
 	});
 }

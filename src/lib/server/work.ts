@@ -58,7 +58,7 @@ async function selfCheckWork(assignments: Assignment[], userIds: string[]) {
 	return work;
 }
 
-export type CountedWork = Work & { scores: Record<string, number> | null };
+export type CountedWork = Work & { scores: Record<string, number> | null; attempts: number };
 
 /**
  * Role-play attempts that count for each (assignment, trainee): those in the assignment's mode,
@@ -81,8 +81,8 @@ export async function countedWork(assignments: Assignment[], userIds: string[]) 
 	// Inner: every attempt that could count, numbered oldest first per cell. Outer: one row per
 	// cell from those within the allowance, with its finished attempts' percent and rubric
 	// scores, oldest first; the counting rule is then applied here, as everywhere else.
-	const rows = await rawRows<{ assignment_id: string; user_id: string; finished: { percent: number; scores: Record<string, number> }[] | null }>(sql`
-		select assignment_id, user_id, json_agg(json_build_object('percent', percent, 'scores', scores) order by n) filter (where finished) as finished
+	const rows = await rawRows<{ assignment_id: string; user_id: string; attempts: number; finished: { percent: number; scores: Record<string, number> }[] | null }>(sql`
+		select assignment_id, user_id, count(*)::int as attempts, json_agg(json_build_object('percent', percent, 'scores', scores) order by n) filter (where finished) as finished
 		from (
 			select ${a.id} as assignment_id, ${s.userId} as user_id, ${s.percent} as percent, ${s.scores} as scores,
 				${s.finishedAt} is not null and ${s.percent} is not null as finished,
@@ -102,7 +102,8 @@ export async function countedWork(assignments: Assignment[], userIds: string[]) 
 			started: true,
 			done: finished.length > 0,
 			score,
-			scores: finished.find((f) => f.percent === score)?.scores ?? null
+			scores: finished.find((f) => f.percent === score)?.scores ?? null,
+			attempts: Number(row.attempts)
 		});
 	}
 	return work;
