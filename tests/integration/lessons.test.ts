@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lessonBySlug } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { checkAttempt, sectionRead } from '$lib/server/db/schema';
-import { checkAttempts, continueFrom, markSectionRead, progressByLesson, submitCheck } from '$lib/server/lessons';
+import { checkAttempts, continueFrom, markSectionRead, progressByLesson, progressIn, submitCheck } from '$lib/server/lessons';
 import { createUser } from '$lib/server/users';
 import { useDatabase } from './db';
 
@@ -42,6 +42,30 @@ describe('lesson progress', () => {
 		expect((await progressByLesson(user.id)).get(lesson.slug)!.completed).toBe(false);
 		await markSectionRead(user.id, lesson.slug, lesson.sections.at(-1)!.id);
 		expect((await progressByLesson(user.id)).get(lesson.slug)).toMatchObject({ completed: true, passed: true });
+	});
+
+	it('the lesson page’s one-query progress agrees with the all-lessons progress at every stage', async () => {
+		const user = await learner('a@example.com');
+		const other = await learner('b@example.com');
+		const same = async () => {
+			// Read sections are a set: compared in order of name.
+			const { updatedAt: _, read, ...all } = (await progressByLesson(user.id)).get(lesson.slug)!;
+			const one = (await progressIn(user.id, lesson.slug))!;
+			expect({ ...one, read: one.read.toSorted() }).toEqual({ ...all, read: read.toSorted() });
+		};
+		await same();
+		expect(await progressIn(user.id, lesson.slug)).toEqual({ read: [], passed: false, completed: false, lastSection: null });
+		await markSectionRead(other.id, lesson.slug, 'daily-plan');
+		await submitCheck(other.id, lesson, rightAnswers);
+		await same();
+		await markSectionRead(user.id, lesson.slug, 'daily-plan');
+		await submitCheck(user.id, lesson, wrongAnswers);
+		await same();
+		await submitCheck(user.id, lesson, rightAnswers);
+		for (const section of lesson.sections) await markSectionRead(user.id, lesson.slug, section.id);
+		await same();
+		expect(await progressIn(user.id, lesson.slug)).toMatchObject({ passed: true, completed: true });
+		expect(await progressIn(user.id, 'no-such-lesson')).toBeNull();
 	});
 
 	it('scores checks on the server and keeps every attempt, newest first', async () => {

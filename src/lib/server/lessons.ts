@@ -124,6 +124,28 @@ export type LessonProgress = {
 	updatedAt: Date | null;
 };
 
+/** Progress in one lesson, in one query: the lesson page is the most read page and asks for no more. */
+export async function progressIn(userId: string, slug: string): Promise<Omit<LessonProgress, 'updatedAt'> | null> {
+	const lesson = lessonBySlug.get(slug);
+	if (!lesson) return null;
+	const mine = (table: typeof lessonProgress | typeof sectionRead | typeof checkAttempt) => and(eq(table.userId, userId), eq(table.lesson, slug));
+	const [row] = await db
+		.select({
+			read: sql<string[]>`array(select ${sectionRead.section} from ${sectionRead} where ${mine(sectionRead)})`,
+			passed: sql<boolean>`exists(select 1 from ${checkAttempt} where ${mine(checkAttempt)} and ${checkAttempt.passed})`,
+			completed: sql<boolean>`exists(select 1 from ${lessonProgress} where ${mine(lessonProgress)} and ${lessonProgress.completedAt} is not null)`,
+			lastSection: sql<string | null>`(select ${lessonProgress.lastSection} from ${lessonProgress} where ${mine(lessonProgress)})`
+		})
+		.from(sql`(select 1) as one`);
+	const sections = new Set(lesson.sections.map((s) => s.id));
+	return {
+		read: row.read.filter((section) => sections.has(section)),
+		passed: Boolean(row.passed),
+		completed: Boolean(row.completed),
+		lastSection: row.lastSection
+	};
+}
+
 /** Progress in every lesson for one learner, in three queries whatever the number of lessons. */
 export async function progressByLesson(userId: string): Promise<Map<string, LessonProgress>> {
 	const [rows, reads, passes] = await Promise.all([

@@ -3,13 +3,13 @@ import { translate } from '$lib/i18n';
 import { lessonIn } from '$lib/server/content';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
-import { markSectionRead, progressByLesson } from '$lib/server/lessons';
+import { markSectionRead, progressIn } from '$lib/server/lessons';
 
 export async function load(event) {
 	const user = requireUser(event);
 	const lesson = lessonIn(event.locals.locale, event.params.slug);
 	if (!lesson) error(404, 'Not found');
-	const progress = (await progressByLesson(user.id)).get(lesson.slug)!;
+	const progress = (await progressIn(user.id, lesson.slug))!;
 	const { slug, title, summary, minutes, objectives, source, intro, sections, questions, locale } = lesson;
 	return { lesson: { slug, title, summary, minutes, objectives, source, intro, sections, questions: questions.length, lang: locale }, progress };
 }
