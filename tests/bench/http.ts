@@ -13,7 +13,7 @@ import type { RoleplayEvent } from '$lib/roleplay/machine';
 import { scenarioBySlug } from '$lib/server/content';
 import { benchPlayer, benchTrainee, benchTrainer } from './generate';
 import { random, randomPlay } from './play';
-import { recordBudget, rssMb, sampleMemory, stopServer } from './report';
+import { recordBudget, rssMb, sampleMemory, settle, stopServer } from './report';
 
 const port = Number(process.env.BENCH_PORT ?? 4310);
 const base = `http://127.0.0.1:${port}`;
@@ -34,7 +34,8 @@ execFileSync('npx', ['tsx', 'tests/bench/generate.ts'], {
 });
 const generated = JSON.parse(readFileSync(join(dir, 'generated.json'), 'utf8')) as { open: { id: string; scenario: string }[] };
 
-const server = spawn('node', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+const server = spawn('node', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 // Whatever happens below, the server does not outlive this script.
 process.on('exit', () => server.kill('SIGKILL'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
@@ -68,6 +69,7 @@ const lessonPath = '/lessons/handling-complaints';
 
 type Row = { route: string; rps: number; p50: number; p99: number; note?: string };
 async function load(route: string, path: string, cookie?: string): Promise<Row> {
+	await settle(server.pid!);
 	const result = await autocannon({ url: base + path, connections, duration: seconds, headers: cookie ? { cookie } : {} });
 	if (result.non2xx || result.errors || result.timeouts) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
 	return { route, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
@@ -85,6 +87,7 @@ async function eventPosts(): Promise<Row & { acknowledged: number; wrong: number
 	idle.reverse(); // pop() then takes them in the generated order
 	let acknowledged = 0;
 	let wrong = 0;
+	await settle(server.pid!);
 	const result = await autocannon({
 		url: base,
 		connections,
@@ -131,6 +134,7 @@ async function javascript(path: string, cookie: string) {
 	const response = await fetch(page, { headers: { cookie } });
 	if (!response.ok) throw new Error(`${path}: ${response.status}`);
 	const html = await response.text();
+	const page_ = { html: Buffer.byteLength(html), htmlGzip: gzipSync(html).length };
 	const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[0])).map((m) => m[1]);
 	const queue = [
 		...[...(response.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)].map((m) => m[1]),
@@ -151,7 +155,7 @@ async function javascript(path: string, cookie: string) {
 		for (const m of code.matchAll(/\b(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) queue.push(new URL(m[1], url).href);
 	}
 	const inlineBytes = inline.reduce((sum, code) => sum + gzipSync(code).length, 0);
-	return { files: seen.size, modules, inline: inlineBytes, total: modules + inlineBytes };
+	return { files: seen.size, modules, inline: inlineBytes, total: modules + inlineBytes, ...page_ };
 }
 
 const js = {
@@ -173,6 +177,7 @@ const rows: Row[] = [
 	await eventPosts(),
 	await load('cohort matrix page (200 × 20)', reportPath, trainer)
 ];
+await settle(server.pid!);
 memory.stop();
 const events = rows[3] as Awaited<ReturnType<typeof eventPosts>>;
 const memoryAfter = rssMb(server.pid!);
@@ -187,7 +192,7 @@ const ids = playable.map((a) => a.id);
 const [stored] = await rawRows<{ events: number }>(sql`select count(*)::int as events from simulation_event where attempt_id = any(${`{${ids.join(',')}}`}::uuid[])`);
 await closeDatabase();
 
-console.log(`\n[${label}] HTTP on loopback: ${seconds} s per route, ${connections} connections, after one warm-up request`);
+console.log(`\n[${label}] HTTP on loopback: ${seconds} s per route, ${connections} connections; each route warmed up once and run with the server idle`);
 console.table(
 	rows.map((r) => ({ route: r.route, 'req/s': r.rps, 'ratio to /ping': +(r.rps / trivial.rps).toFixed(2), 'p50 ms': r.p50, 'p99 ms': r.p99 }))
 );
@@ -196,9 +201,16 @@ console.log(
 		`(${stored.events - events.acknowledged} more were in flight when the run stopped, at most ${connections}).`
 );
 const kb = (bytes: number) => +(bytes / 1000).toFixed(1);
-console.log('\nJavaScript per page type, gzip (1 KB = 1,000 bytes):');
+console.log('\nJavaScript per page type, gzip (1 KB = 1,000 bytes); the whole HTML document for comparison:');
 console.table(
-	Object.entries(js).map(([page, j]) => ({ page, 'module files': j.files, 'modules KB': kb(j.modules), 'inline script KB': kb(j.inline), 'total KB': kb(j.total) }))
+	Object.entries(js).map(([page, j]) => ({
+		page,
+		'module files': j.files,
+		'modules KB': kb(j.modules),
+		'inline script KB': kb(j.inline),
+		'total KB': kb(j.total),
+		'(HTML KB, gzip KB)': `${kb(j.html)}, ${kb(j.htmlGzip)}`
+	}))
 );
 console.log(`Server memory (VmRSS): ${memoryIdle.toFixed(0)} MB idle after warm-up, peak ${memory.peak().toFixed(0)} MB under load, ${memoryAfter.toFixed(0)} MB after.`);
 console.log('');

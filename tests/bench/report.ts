@@ -85,3 +85,27 @@ export async function stopServer(server: import('node:child_process').ChildProce
 		await killed;
 	}
 }
+
+/** CPU time a process has used, in seconds (Linux: utime + stime from /proc, 100 ticks a second). */
+function cpuSeconds(pid: number) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Waits until a process is nearly idle (under 10 % of a core over 250 ms, twice running), at most
+ * `ms`: requests a load generator abandoned when its run ended still run on the server, and would
+ * otherwise slow down the next measurement.
+ */
+export async function settle(pid: number, ms = 15_000) {
+	const end = Date.now() + ms;
+	for (let quiet = 0; quiet < 2 && Date.now() < end; ) {
+		const before = cpuSeconds(pid);
+		await new Promise((r) => setTimeout(r, 250));
+		quiet = cpuSeconds(pid) - before < 0.025 ? quiet + 1 : 0;
+	}
+}
