@@ -2,19 +2,29 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { en } from '../../src/lib/i18n/messages/en';
 import { bestPath } from '../../src/lib/roleplay/analysis';
 import { parseScenario, type Scenario } from '../../src/lib/roleplay/schema';
 import { demo, signIn, uniqueEmail } from './helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Serious and critical violations on the page as it is now (axe sees only what is in the DOM). */
+/**
+ * Serious and critical violations on the page as it is now (axe sees only what is in the DOM),
+ * and any message key shown as itself: a page whose layout lacks its area's messages.
+ */
 async function violations(page: Page) {
 	const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const words = await page.evaluate(() =>
+		[document.title, document.body.innerText, ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) => [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('placeholder')])].join('\n')
+	);
+	return [
+		...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		...messageKeys.filter((key) => words.includes(key)).map((key) => `untranslated: ${key}`)
+	];
 }
+// Keys long enough not to occur in ordinary text (every real key has a namespace and a dot).
+const messageKeys = Object.keys(en).filter((key) => /^[a-zA-Z]+\.[\w.-]+$/.test(key));
 
 const complaint = 'complaint-nobody-answers';
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { catalogues, formatDate, formatNumber, locales, negotiate, plural, translate } from '$lib/i18n';
+import { catalogues, formatDate, formatNumber, locales, namespaceOf, negotiate, plural, translate } from '$lib/i18n';
+import { areaMessages, areaNamespaces, commonMessages } from '$lib/server/messages';
 import { en } from '$lib/i18n/messages/en';
 import { passwordProblem } from '$lib/server/auth/password';
 import { waitMessage } from '$lib/server/auth/throttle';
@@ -24,6 +25,25 @@ describe('message catalogues', () => {
 		expect(formatNumber('en', 38461.5)).toBe('38,461.5');
 		expect(formatDate('ko', new Date('2026-11-23T12:00:00Z'), { dateStyle: 'long' })).toBe('2026년 11월 23일');
 		expect(formatDate('zh-CN', new Date('2026-11-23T12:00:00Z'), { dateStyle: 'long' })).toBe('2026年11月23日');
+		// Formatters are reused: the same options give the same text whatever object carries them.
+		expect(formatDate('en', new Date('2026-11-23T12:00:00Z'), { month: 'long' })).toBe('November');
+		expect(formatDate('en', new Date('2026-11-23T12:00:00Z'), { year: 'numeric' })).toBe('2026');
+		expect(formatNumber('en', 0.5, { style: 'percent' })).toBe('50%');
+		expect(formatNumber('en', 0.5)).toBe('0.5');
+	});
+
+	it('sends a browser each message once: the root layout every namespace but the areas\', each area its own', () => {
+		for (const locale of locales) {
+			const common = commonMessages(locale);
+			const areas = areaMessages(locale, ...areaNamespaces);
+			expect(Object.keys(areas).sort()).toEqual(areaNamespaces.map((n) => `messages.${n}`).sort());
+			const parts = [common.messages, ...Object.values(areas)];
+			expect(Object.assign({}, ...parts)).toEqual(catalogues[locale]);
+			expect(parts.reduce((sum, part) => sum + Object.keys(part).length, 0)).toBe(Object.keys(en).length);
+			expect(Object.keys(common.messages).some((key) => (areaNamespaces as readonly string[]).includes(namespaceOf(key)))).toBe(false);
+			// The trainer's words are not in a lesson page's data.
+			expect(common.messages).not.toHaveProperty('report.title');
+		}
 	});
 });
 

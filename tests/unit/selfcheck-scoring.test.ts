@@ -7,7 +7,10 @@ import { hourValue } from '$lib/selfcheck/hour-value';
 import { parseItems, parseNumber, type Message } from '$lib/selfcheck/answers';
 import { answerText, messageText } from '$lib/selfcheck/display';
 import { evaluate, itemFraction, scoreAssessment } from '$lib/selfcheck/score';
-import { translate } from '$lib/i18n';
+import { translate, type Locale, type Translate } from '$lib/i18n';
+
+/** What a page's `t` is, for one locale. */
+const words = (locale: Locale): Translate => (key, params) => translate(locale, key, params);
 
 const files: Record<string, string> = {};
 for (const name of readdirSync('content/forms')) files[`forms/${name}`] = readFileSync(`content/forms/${name}`, 'utf8');
@@ -251,20 +254,20 @@ describe('validation of answers', () => {
 		const translated = (locale: 'zh-CN' | 'ko') => buildForms(files, locale).forms.find((f) => f.slug === 'hour-value')!;
 		const outcome = evaluate(hv, { ...good, 'weekly-hours': '200', income: 'lots' });
 		if (outcome.ok) throw new Error('expected errors');
-		expect(messageText('zh-CN', translated('zh-CN'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('请输入 1 到 100 小时之间的数字。');
-		expect(messageText('ko', translated('ko'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('1~100시간 사이로 입력해 주세요.');
-		expect(messageText('ko', translated('ko'), 'income', outcome.errors.income)).toBe('80,000처럼 숫자를 입력해 주세요.');
+		expect(messageText(words('zh-CN'), translated('zh-CN'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('请输入 1 到 100 小时之间的数字。');
+		expect(messageText(words('ko'), translated('ko'), 'weekly-hours', outcome.errors['weekly-hours'])).toBe('1~100시간 사이로 입력해 주세요.');
+		expect(messageText(words('ko'), translated('ko'), 'income', outcome.errors.income)).toBe('80,000처럼 숫자를 입력해 주세요.');
 		const long = evaluate(hv, { ...good, 'weekly-hours': '45', 'days-per-week': '2' });
-		expect(!long.ok && messageText('zh-CN', translated('zh-CN'), 'weekly-hours', long.errors['weekly-hours'])).toBe('2 天工作 45 小时，相当于每天 22.5 小时。请检查小时数或天数。');
+		expect(!long.ok && messageText(words('zh-CN'), translated('zh-CN'), 'weekly-hours', long.errors['weekly-hours'])).toBe('2 天工作 45 小时，相当于每天 22.5 小时。请检查小时数或天数。');
 	});
 
 	it('answers are put in words in the learner’s language', () => {
 		const tm = form<'assessment'>('time-management');
 		const item = (id: string) => tm.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
-		expect(answerText('en', tm, item('plan-tomorrow'), 5)).toBe('Always');
-		expect(answerText('zh-CN', tm, item('plan-tomorrow'), 1)).toBe('从不');
-		expect(answerText('ko', tm, item('know-hour-value'), 'no')).toBe('아니요');
-		expect(answerText('ko', tm, item('plan-tomorrow'), undefined)).toBe('(답변 없음)');
+		expect(answerText('en', words('en'), tm, item('plan-tomorrow'), 5)).toBe('Always');
+		expect(answerText('zh-CN', words('zh-CN'), tm, item('plan-tomorrow'), 1)).toBe('从不');
+		expect(answerText('ko', words('ko'), tm, item('know-hour-value'), 'no')).toBe('아니요');
+		expect(answerText('ko', words('ko'), tm, item('plan-tomorrow'), undefined)).toBe('(답변 없음)');
 	});
 
 	it('parses numbers strictly', () => {

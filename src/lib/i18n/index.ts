@@ -8,28 +8,38 @@ export const locales = ['en', 'zh-CN', 'ko'] as const;
 export type Locale = (typeof locales)[number];
 export type { MessageKey };
 
+export type Messages = Record<MessageKey, string>;
+/** A message lookup for one locale: `translate` bound to it on the server, `t` in a page. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 export const localeNames: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文', ko: '한국어' };
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, ko };
+export const catalogues: Record<Locale, Messages> = { en, 'zh-CN': zhCN, ko };
+
+/** `sim` for `sim.start`: the layouts send messages to a browser by namespace (lib/server/messages.ts). */
+export const namespaceOf = (key: string) => key.slice(0, key.indexOf('.'));
 
 export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
 
-/** The message for `key` with `{name}` placeholders filled in. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}) {
-	const template = catalogues[locale][key] ?? en[key];
+/** `template` with its `{name}` placeholders filled in, numbers written the locale's way. */
+export function fill(locale: Locale, template: string, params: Record<string, string | number> = {}) {
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(typeof params[name] === 'number' ? formatNumber(locale, params[name] as number) : params[name]) : whole
 	);
 }
 
+/** The message for `key` with `{name}` placeholders filled in. */
+export const translate = (locale: Locale, key: MessageKey, params?: Record<string, string | number>) => fill(locale, catalogues[locale][key] ?? en[key], params);
+
 /** Keys written as `base.one` / `base.other` pairs: the plural forms of one message. */
 type PluralBase<K> = K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
 export type PluralKey = PluralBase<MessageKey>;
 
-/** The plural form of `base` that fits `count` (English has two; Chinese and Korean use `other` only). */
-export function plural(locale: Locale, base: PluralKey, count: number, params: Record<string, string | number> = {}) {
-	const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
-	return translate(locale, `${base}.${form}` as MessageKey, { count, ...params });
-}
+/** The key of `base`'s plural form that fits `count` (English has two; Chinese and Korean use `other` only). */
+export const pluralKey = (locale: Locale, base: PluralKey, count: number) =>
+	`${base}.${new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
+
+export const plural = (locale: Locale, base: PluralKey, count: number, params: Record<string, string | number> = {}) =>
+	translate(locale, pluralKey(locale, base, count), { count, ...params });
 
 /** The best of our locales for an Accept-Language header, by its quality values. */
 export function negotiate(header: string | null): Locale | null {
@@ -52,8 +62,16 @@ export function negotiate(header: string | null): Locale | null {
 	return null;
 }
 
-export const formatNumber = (locale: Locale, value: number, options?: Intl.NumberFormatOptions) =>
-	new Intl.NumberFormat(locale, options).format(value);
+// Building an Intl formatter costs far more than using one, and pages format hundreds of values.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new (locale: string, options?: object) => F, locale: Locale, options?: object): F {
+	const key = `${make.name} ${locale} ${JSON.stringify(options)}`;
+	let found = formatters.get(key) as F | undefined;
+	if (!found) formatters.set(key, (found = new make(locale, options)));
+	return found;
+}
+
+export const formatNumber = (locale: Locale, value: number, options?: Intl.NumberFormatOptions) => formatter(Intl.NumberFormat, locale, options).format(value);
 
 export const formatDate = (locale: Locale, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) =>
-	new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options }).format(date);
+	formatter(Intl.DateTimeFormat, locale, { timeZone: 'UTC', ...options }).format(date);

@@ -2,7 +2,7 @@
 // shows in the learner's history without rewriting old rows. The words come from the form as the
 // reader's locale has it and from the interface catalogue; the same functions run on the server
 // and in the browser, so both print the same text.
-import { formatDate as formatDateIn, formatNumber, translate, type Locale, type MessageKey } from '$lib/i18n';
+import { formatDate as formatDateIn, formatNumber, type Locale, type MessageKey, type Translate } from '$lib/i18n';
 import type { Message } from './answers';
 import { lessonHref, scales, type Band, type FormDefinition, type Item } from './definition';
 import type { Recommendation } from './score';
@@ -39,17 +39,17 @@ export function elementLabel(form: FormDefinition, id: string) {
 }
 
 /** A recommendation in words: what was weak, what to do, and the lesson section that helps. */
-export function describeRecommendation(locale: Locale, form: FormDefinition, rec: Recommendation) {
+export function describeRecommendation(form: FormDefinition, rec: Recommendation, translate: Translate) {
 	const href = lessonHref(rec.lesson);
 	if (form.kind === 'daily-plan') {
 		if (rec.item === 'slack')
 			return {
-				title: translate(locale, 'selfCheck.rec.slack'),
-				advice: translate(locale, 'selfCheck.rec.slackAdvice', { minutes: form.plan.minSlack }),
+				title: translate('selfCheck.rec.slack'),
+				advice: translate('selfCheck.rec.slackAdvice', { minutes: form.plan.minSlack }),
 				href
 			};
 		const element = form.plan.elements.find((e) => e.id === rec.item);
-		return { title: translate(locale, 'selfCheck.rec.add', { element: element?.label ?? rec.item }), advice: element?.hint ?? '', href };
+		return { title: translate('selfCheck.rec.add', { element: element?.label ?? rec.item }), advice: element?.hint ?? '', href };
 	}
 	const item = form.sections.flatMap((s) => s.items).find((i) => i.id === rec.item);
 	return { title: item?.prompt ?? rec.item, advice: item?.advice ?? '', href };
@@ -66,21 +66,23 @@ export const formatTime = (locale: Locale, d: Date | string) => formatDateIn(loc
 export const formatDay = (locale: Locale, d: Date | string) =>
 	formatDateIn(locale, new Date(d), locale === 'en' ? { dateStyle: 'medium' } : { year: 'numeric', month: 'numeric', day: 'numeric' });
 
+// `translate` is the page's `t` in a browser, which has that page's catalogue only.
+
 /** An answer as the learner chose it, in words. */
-export function answerText(locale: Locale, form: FormDefinition, item: Item, answer: string | number | undefined): string {
-	if (answer === undefined || answer === '') return translate(locale, 'selfCheck.noAnswer');
+export function answerText(locale: Locale, translate: Translate, form: FormDefinition, item: Item, answer: string | number | undefined): string {
+	if (answer === undefined || answer === '') return translate('selfCheck.noAnswer');
 	switch (item.kind) {
 		case 'likert': {
 			const key = scales[item.scale ?? (form.kind === 'daily-plan' ? 'frequency' : form.scale)][Number(answer) - 1];
-			return key ? translate(locale, key) : String(answer);
+			return key ? translate(key) : String(answer);
 		}
 		case 'yesno':
-			return translate(locale, answer === 'yes' ? 'common.yes' : answer === 'no' ? 'common.no' : 'selfCheck.na');
+			return translate(answer === 'yes' ? 'common.yes' : answer === 'no' ? 'common.no' : 'selfCheck.na');
 		case 'choice':
 			return item.options.find((o) => o.id === answer)?.label ?? String(answer);
 		case 'number': {
 			const value = formatNumber(locale, Number(answer), { maximumFractionDigits: 2 });
-			return item.unit ? translate(locale, 'selfCheck.withUnit', { value, unit: item.unit }) : value;
+			return item.unit ? translate('selfCheck.withUnit', { value, unit: item.unit }) : value;
 		}
 		default:
 			return String(answer);
@@ -91,11 +93,11 @@ export function answerText(locale: Locale, form: FormDefinition, item: Item, ans
  * A field's message in the reader's words. Messages come from checking the English definition;
  * the unit a range names is taken from the form the reader sees (same ids), so "hours" reads "小时".
  */
-export function messageText(locale: Locale, form: FormDefinition, field: string, message: Message) {
+export function messageText(translate: Translate, form: FormDefinition, field: string, message: Message) {
 	const params = { ...message.params };
 	if ('unit' in params && form.kind !== 'daily-plan') {
 		const item = form.sections.flatMap((s) => s.items).find((i) => i.id === field);
 		if (item?.kind === 'number' && item.unit) params.unit = item.unit;
 	}
-	return translate(locale, message.key, params);
+	return translate(message.key, params);
 }
