@@ -4,7 +4,7 @@ import { createCohort } from '$lib/server/cohorts';
 import { scenarioBySlug, scenarioIn } from '$lib/server/content';
 import { debriefOf } from '$lib/server/debrief';
 import { db } from '$lib/server/db';
-import { cohortMember, simulationAttempt, simulationEvent } from '$lib/server/db/schema';
+import { cohortMember, simulationAttempt, simulationEvent, xapiStatement } from '$lib/server/db/schema';
 import {
 	catalogue,
 	getAttempt,
@@ -153,6 +153,26 @@ describe('attempts', () => {
 		]);
 		expect(results.map((r) => r.status)).toEqual([200, 200]);
 		expect(await db.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attempt.id))).toHaveLength(1);
+	});
+
+	it('many tabs racing for one step, some with another reply: one is stored, the rest are told which won', async () => {
+		const tia = await trainee();
+		const attempt = (await startAttempt(tia.id, slug, 'practice', 'x1'))!;
+		const first = await recordEvent(tia.id, slug, attempt.id, 1, choose('listen-notes'));
+		const beat = scenarioBySlug.get(slug)!.scenario.beats.find((b) => first.status === 200 && b.id === first.node)!;
+		const [second, other] = beat.choices.map((c) => choose(c.id));
+		const sends = Array.from({ length: 8 }, (_, i) => (i % 2 ? other : second));
+		const results = await Promise.all(sends.map((e) => recordEvent(tia.id, slug, attempt.id, 2, e)));
+		const stored = await db.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attempt.id));
+		expect(stored.map((e) => e.seq)).toEqual([1, 2]);
+		const won = sends[results.findIndex((r) => r.status === 200 && !r.repeated)];
+		expect(results.filter((r) => r.status === 200 && !r.repeated)).toHaveLength(1);
+		expect(stored[1].choiceId).toBe((won as { choiceId: string }).choiceId);
+		// The others: a resend of the winning reply, or a different reply refused.
+		results.forEach((r, i) => expect(r.status === 200 ? true : sends[i] !== won && r.status === 409).toBe(true));
+		const [row] = await db.select().from(simulationAttempt).where(eq(simulationAttempt.id, attempt.id));
+		expect(row.steps).toBe(2);
+		expect(await db.select().from(xapiStatement).where(eq(xapiStatement.userId, tia.id))).toHaveLength(2);
 	});
 
 	it('resumes from the stored events, keeps the reflection, and reports history and the catalogue', async () => {

@@ -1,12 +1,13 @@
 // Role-play attempts. The client sends events only; every result here comes from replaying the
 // stored events through the scenario's machine. A client's score, state or snapshot is never read.
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { Locale, MessageKey } from '$lib/i18n';
 import { compileScenario, nodeOf, replay, type RoleplayEvent, type RoleplayMachine } from '$lib/roleplay/machine';
 import { resultOf } from '$lib/roleplay/score';
 import { scenarioBySlug, scenarioIn, scenariosFor } from '$lib/server/content';
 import type { BuiltScenario } from '$lib/server/content/scenarios';
 import { db } from '$lib/server/db';
+import { isUniqueViolation } from '$lib/server/db/errors';
 import {
 	cohortMember,
 	cohortTrainer,
@@ -19,7 +20,7 @@ import {
 	type TimerSetting
 } from '$lib/server/db/schema';
 import { endingStatements, replyStatement } from '$lib/server/xapi/roleplay';
-import { record } from '$lib/server/xapi/statements';
+import { recording } from '$lib/server/xapi/statements';
 
 export type { BuiltScenario };
 
@@ -88,65 +89,85 @@ const samePayload = (a: RoleplayEvent, b: RoleplayEvent) =>
 /**
  * Records event number `seq` of an attempt. A resend of a recorded step returns the original
  * result; anything else that does not follow on from the stored events is refused. The event,
- * the replayed state, its xAPI statements and, at an ending, the score are written in one transaction.
+ * the replayed state, its xAPI statements and, at an ending, the score are written by one
+ * statement, so all of them are stored or none.
+ *
+ * Two round trips, no lock: the attempt is read with its events, replayed, then written. Two tabs
+ * sending a step at once both get that far, but the primary key (attempt, step) lets one write
+ * only; the other reads again and is answered as a resend of that step, or refused.
  */
 export async function recordEvent(userId: string, slug: string, attemptId: string, seq: number, event: RoleplayEvent): Promise<EventOutcome> {
 	const found = machineFor(slug);
 	if (!found || !/^[0-9a-f-]{36}$/i.test(attemptId)) return { status: 404, message: 'error.notFound' };
 	// The endpoint's schema checks this too; without it, step 0 would read a stored step that is not there.
 	if (!Number.isSafeInteger(seq) || seq < 1) return { status: 422, message: 'sim.error.badStep' };
-	const { built, machine } = found;
-	return db.transaction(async (tx): Promise<EventOutcome> => {
-		// The row lock makes two tabs (or a double click) take turns.
-		const [attempt] = await tx
-			.select()
-			.from(simulationAttempt)
-			.where(and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)))
-			.for('update');
-		if (!attempt) return { status: 404, message: 'error.notFound' };
-		const stored = (
-			await tx.select().from(simulationEvent).where(eq(simulationEvent.attemptId, attemptId)).orderBy(asc(simulationEvent.seq))
-		).map(toEvent);
-
-		if (seq <= stored.length) {
-			if (!samePayload(stored[seq - 1], event)) return { status: 409, message: 'sim.error.changed', params: { seq } };
-			const earlier = replay(machine, stored.slice(0, seq));
-			return { status: 200, seq, node: nodeOf(earlier.snapshot), finished: earlier.snapshot.status === 'done', repeated: true };
+	for (let tries = 1; ; tries++) {
+		try {
+			return await tryRecordEvent(found, userId, slug, attemptId, seq, event);
+		} catch (error) {
+			if (!isUniqueViolation(error) || tries === 3) throw error;
 		}
-		if (attempt.finishedAt) return { status: 409, message: 'sim.error.finished' };
-		if (seq !== stored.length + 1) return { status: 409, message: 'sim.error.notNext', params: { seq, next: stored.length + 1 } };
-		if (event.type === 'reply.timeout' && attempt.timer === 'off') return { status: 422, message: 'sim.error.timersOff' };
+	}
+}
 
-		const result = replay(machine, [...stored, event]);
-		if (!result.ok)
-			return { status: 422, message: refusals[result.reason], params: event.type === 'reply.choose' ? { choice: event.choiceId } : {} };
-		const { snapshot } = result;
-		const finished = snapshot.status === 'done';
-		const score = resultOf(built.scenario, built.analysis, snapshot.context);
-		const ending = finished ? built.scenario.endings.find((e) => e.id === nodeOf(snapshot)) : undefined;
+async function tryRecordEvent(
+	{ built, machine }: NonNullable<ReturnType<typeof machineFor>>,
+	userId: string,
+	slug: string,
+	attemptId: string,
+	seq: number,
+	event: RoleplayEvent
+): Promise<EventOutcome> {
+	const [attempt] = await db
+		.select({
+			...getTableColumns(simulationAttempt),
+			stored: sql<[RoleplayEvent['type'], string | null][]>`coalesce((select json_agg(json_build_array(${simulationEvent.type}, ${simulationEvent.choiceId}) order by ${simulationEvent.seq}) from ${simulationEvent} where ${simulationEvent.attemptId} = ${simulationAttempt.id}), '[]')`,
+			// When the step arrived: the time its row, the attempt and its statements get.
+			now: sql<Date>`now()`.mapWith(simulationEvent.createdAt)
+		})
+		.from(simulationAttempt)
+		.where(and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)));
+	if (!attempt) return { status: 404, message: 'error.notFound' };
+	const stored = attempt.stored.map(([type, choiceId]) => toEvent({ type, choiceId }));
 
-		const [row] = await tx
-			.insert(simulationEvent)
-			.values({ attemptId, seq, type: event.type, choiceId: event.type === 'reply.choose' ? event.choiceId : null })
-			.returning({ createdAt: simulationEvent.createdAt });
-		await tx
-			.update(simulationAttempt)
-			.set({
-				steps: seq,
-				node: nodeOf(snapshot),
-				mood: snapshot.context.mood,
-				total: snapshot.context.total,
-				scores: snapshot.context.scores,
-				updatedAt: sql`now()`,
-				...(ending ? { outcome: ending.outcome, percent: score.percent, passed: score.passed, finishedAt: sql`now()` } : {})
-			})
-			.where(eq(simulationAttempt.id, attemptId));
-		await record(tx, userId, [
-			replyStatement(userId, built.scenario, attempt, seq, snapshot.context.path.at(-1)!, row.createdAt),
-			...(ending ? endingStatements(userId, built.scenario, attempt, score, row.createdAt) : [])
-		]);
-		return { status: 200, seq, node: nodeOf(snapshot), finished, repeated: false };
-	});
+	if (seq <= stored.length) {
+		if (!samePayload(stored[seq - 1], event)) return { status: 409, message: 'sim.error.changed', params: { seq } };
+		const earlier = replay(machine, stored.slice(0, seq));
+		return { status: 200, seq, node: nodeOf(earlier.snapshot), finished: earlier.snapshot.status === 'done', repeated: true };
+	}
+	if (attempt.finishedAt) return { status: 409, message: 'sim.error.finished' };
+	if (seq !== stored.length + 1) return { status: 409, message: 'sim.error.notNext', params: { seq, next: stored.length + 1 } };
+	if (event.type === 'reply.timeout' && attempt.timer === 'off') return { status: 422, message: 'sim.error.timersOff' };
+
+	const result = replay(machine, [...stored, event]);
+	if (!result.ok) return { status: 422, message: refusals[result.reason], params: event.type === 'reply.choose' ? { choice: event.choiceId } : {} };
+	const { snapshot } = result;
+	const finished = snapshot.status === 'done';
+	const score = resultOf(built.scenario, built.analysis, snapshot.context);
+	const ending = finished ? built.scenario.endings.find((e) => e.id === nodeOf(snapshot)) : undefined;
+	const at = attempt.now;
+
+	const insertEvent = db.insert(simulationEvent).values({ attemptId, seq, type: event.type, choiceId: event.type === 'reply.choose' ? event.choiceId : null, createdAt: at });
+	const updateAttempt = db
+		.update(simulationAttempt)
+		.set({
+			steps: seq,
+			node: nodeOf(snapshot),
+			mood: snapshot.context.mood,
+			total: snapshot.context.total,
+			scores: snapshot.context.scores,
+			updatedAt: at,
+			...(ending ? { outcome: ending.outcome, percent: score.percent, passed: score.passed, finishedAt: at } : {})
+		})
+		.where(eq(simulationAttempt.id, attemptId));
+	const statements = recording(db, userId, [
+		replyStatement(userId, built.scenario, attempt, seq, snapshot.context.path.at(-1)!, at),
+		...(ending ? endingStatements(userId, built.scenario, attempt, score, at) : [])
+	]);
+	// Data-modifying WITH clauses run to completion whatever the main statement reads; a step
+	// stored meanwhile by another tab makes the event's insert, and so the whole statement, fail.
+	await db.execute(sql`with event as (${insertEvent.getSQL()}), attempt as (${updateAttempt.getSQL()}) ${statements.getSQL()}`);
+	return { status: 200, seq, node: nodeOf(snapshot), finished, repeated: false };
 }
 
 /** Keeps the trainee's answer to "what would you do differently?" with a finished attempt. */

@@ -3,8 +3,15 @@
 // starts or shuts down. They become a plain 503 instead of a stack trace.
 const codes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300']);
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The PostgreSQL or network error code of `error` or of what caused it (drizzle wraps driver errors). */
+function codesOf(error: unknown) {
+	const found: string[] = [];
 	for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
-		if (typeof e === 'object' && e.code && codes.has(e.code)) return true;
-	return false;
+		if (typeof e === 'object' && typeof e.code === 'string') found.push(e.code);
+	return found;
 }
+
+export const isDatabaseUnavailable = (error: unknown) => codesOf(error).some((code) => codes.has(code));
+
+/** A unique or primary key refused a second row with the same key. */
+export const isUniqueViolation = (error: unknown) => codesOf(error).includes('23505');

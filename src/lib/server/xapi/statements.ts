@@ -1,7 +1,8 @@
 // xAPI 1.0.3 statements for what learners do. Verbs are ADL's; activity types are ADL's and
 // cmi5's published vocabulary. The actor is an account on this site, so no e-mail leaves it.
 import { createHash } from 'node:crypto';
-import type { Transaction } from '$lib/server/db';
+import { sql } from 'drizzle-orm';
+import type { Database, Transaction } from '$lib/server/db';
 import { xapiStatement } from '$lib/server/db/schema';
 
 export const verbs = {
@@ -100,9 +101,14 @@ export type Statement = ReturnType<typeof statement>;
  * does. A statement already stored under its id is left as it is: statements never change.
  */
 export async function record(tx: Transaction, userId: string, statements: Statement[]) {
-	if (statements.length)
-		await tx
-			.insert(xapiStatement)
-			.values(statements.map((s) => ({ id: s.id, userId, statement: s })))
-			.onConflictDoNothing({ target: xapiStatement.id });
+	if (statements.length) await recording(tx, userId, statements);
 }
+
+/** The insert of `statements` (one already stored, same id, is skipped), to await or to run after a WITH. */
+export const recording = (tx: Transaction | Database, userId: string, statements: Statement[]) =>
+	statements.length
+		? tx
+				.insert(xapiStatement)
+				.values(statements.map((s) => ({ id: s.id, userId, statement: s })))
+				.onConflictDoNothing({ target: xapiStatement.id })
+		: sql`select 1`;
