@@ -7,6 +7,8 @@ declare global {
 			user: SessionValidationResult['user'];
 			session: SessionValidationResult['session'];
 			locale: Locale;
+			/** HTML to splice into the rendered page in place of its markers (lib/server/verbatim.ts). */
+			verbatim?: string[];
 		}
 		interface Error {
 			message: string;

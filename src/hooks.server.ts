@@ -6,6 +6,7 @@ import * as auth from '$lib/server/auth/session';
 import { closeDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/errors';
 import { startup } from '$lib/server/startup';
+import { splice } from '$lib/server/verbatim';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -84,7 +85,7 @@ const localization: Handle = ({ event, resolve }) => {
 	const chosen = [event.locals.user?.locale, event.cookies.get('locale')].find(isLocale);
 	const locale = chosen ?? negotiate(event.request.headers.get('accept-language')) ?? 'en';
 	event.locals.locale = locale;
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	return resolve(event, { transformPageChunk: ({ html }) => splice(html.replace('%lang%', locale), event.locals.verbatim) });
 };
 
 export const handle = sequence(sameSiteOnly, securityHeaders, authentication, localization);

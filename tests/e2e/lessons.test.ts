@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { demo, signIn } from './helpers';
+import { demo, signIn, uniqueEmail } from './helpers';
 
 type Check = { questions: { id: string; prompt: string; options: { id: string; text: string; correct?: boolean }[] }[] };
 const check: Check = parse(readFileSync('content/lessons/04-time-management/check.en.yaml', 'utf8'));
@@ -88,4 +88,39 @@ test('an unknown lesson answers 404 and lessons need signing in', async ({ page 
 	await signIn(page, demo.wei);
 	expect((await page.goto('/lessons/no-such-lesson'))?.status()).toBe(404);
 	expect((await page.goto('/lessons/no-such-lesson/check'))?.status()).toBe(404);
+});
+
+test('a lesson\'s text is sent once, in the page and not again in its hydration data, and the page still works', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+	page.on('pageerror', (error) => errors.push(error.message));
+	// A new trainee, so no section is read yet.
+	await page.goto('/sign-up', { waitUntil: 'networkidle' });
+	await page.getByLabel('Your name').fill('Verbatim Reader');
+	await page.getByLabel('E-mail address').fill(uniqueEmail('verbatim'));
+	await page.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.waitForURL('/');
+
+	await page.goto('/lessons/handling-complaints', { waitUntil: 'networkidle' });
+	const sentence = async (n: number) => /[A-Za-z]+(?: [A-Za-z]+){5}/.exec(await page.locator('article section.prose p').nth(n).innerText())![0];
+	const source = await (await page.request.get('/lessons/handling-complaints')).text();
+	for (const n of [0, 3]) expect(source.split(await sentence(n)).length - 1, `"${await sentence(n)}" in the page source`).toBe(1);
+
+	// Hydrated all the same: a section is marked read once its end scrolls into view.
+	const first = page.locator('form.mark').first();
+	await first.scrollIntoViewIfNeeded();
+	await expect(first.getByText('Section read')).toBeVisible();
+	await expect(page.getByRole('progressbar', { name: 'Sections read' })).toHaveAttribute('aria-valuenow', '1');
+
+	// In the browser, to another lesson and back: each one's text arrives with its data.
+	await page.getByRole('link', { name: 'Lessons', exact: true }).first().click();
+	await page.getByRole('link', { name: 'Time management for salespeople' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Time management for salespeople' })).toBeVisible();
+	await expect(page.locator('article section.prose p').first()).not.toBeEmpty();
+	await page.goBack();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1, name: 'Handling complaints' })).toBeVisible();
+	expect(await sentence(3)).toBeTruthy();
+	expect(errors).toEqual([]);
 });

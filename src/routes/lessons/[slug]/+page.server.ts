@@ -4,6 +4,7 @@ import { lessonIn } from '$lib/server/content';
 import { textFields } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guard';
 import { markSectionRead, progressIn } from '$lib/server/lessons';
+import { verbatim } from '$lib/server/verbatim';
 
 export async function load(event) {
 	const user = requireUser(event);
@@ -11,7 +12,14 @@ export async function load(event) {
 	if (!lesson) error(404, 'Not found');
 	const progress = (await progressIn(user.id, lesson.slug))!;
 	const { slug, title, summary, minutes, objectives, source, intro, sections, questions, locale } = lesson;
-	return { lesson: { slug, title, summary, minutes, objectives, source, intro, sections, questions: questions.length, lang: locale }, progress };
+	return {
+		lesson: {
+			...{ slug, title, summary, minutes, objectives, source, questions: questions.length, lang: locale },
+			intro: verbatim(event, intro),
+			sections: sections.map((section) => ({ ...section, html: verbatim(event, section.html) }))
+		},
+		progress
+	};
 }
 
 export const actions = {
