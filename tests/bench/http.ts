@@ -197,7 +197,7 @@ const rows: Row[] = [
 	await load('trainee home page', '/', trainee),
 	await eventPosts(),
 	await pacedEventPosts(eventRate),
-	await load('cohort matrix page (200 × 20)', reportPath, trainer)
+	await load('cohort matrix page (200 × 20, first 50 rows)', reportPath, trainer)
 ];
 await settle(server.pid!);
 memory.stop();

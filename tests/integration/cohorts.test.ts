@@ -2,12 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lessonBySlug } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { assignment, cohortInvite, cohortMember, simulationAttempt } from '$lib/server/db/schema';
+import { assignment, cohortInvite, cohortMember, simulationAttempt, user } from '$lib/server/db/schema';
 import * as cohorts from '$lib/server/cohorts';
 import { markSectionRead, submitCheck } from '$lib/server/lessons';
 import { findForm, submitSelfCheck } from '$lib/server/selfchecks';
-import { cohortMatrix, traineeAssignments } from '$lib/server/reports';
+import { cohortMatrix, REPORT_PAGE, traineeAssignments } from '$lib/server/reports';
 import { createUser } from '$lib/server/users';
+import { load as reportLoad } from '../../src/routes/trainer/cohorts/[id]/report/+page.server';
 import { useDatabase } from './db';
 
 useDatabase();
@@ -214,5 +215,45 @@ describe('assignments and reports', () => {
 		// A per-trainee override lets Mina's third attempt count.
 		expect(await cohorts.setAttemptOverride(cohortId, best, mina.id, 3)).toBe(true);
 		expect((await cohortMatrix(cohortId)).rows.find((r) => r.trainee.id === mina.id)!.cells[column(best)]).toMatchObject({ score: 99 });
+	});
+});
+
+describe('the progress report, page by page', () => {
+	it('shows 50 trainees a page in the chosen order; the filter counts every match; a page past the end shows the last', async () => {
+		const { owner, cohortId } = await setting();
+		// 118 more trainees (120 in all), added in bulk: password hashes are not what is tested here.
+		const added = await db
+			.insert(user)
+			.values(Array.from({ length: 118 }, (_, i) => ({ email: `t${i}@example.com`, name: `Trainee ${String(i).padStart(3, '0')}`, passwordHash: 'x' })))
+			.returning({ id: user.id });
+		await db.insert(cohortMember).values(added.map((u) => ({ cohortId, userId: u.id })));
+		await cohorts.createAssignment(cohortId, { kind: 'lesson', target: lessonBySlug.keys().next().value!, dueAt: inDays(7), trainees: [] });
+		const report = async (query: string) =>
+			(await reportLoad({
+				locals: { user: owner, session: null, locale: 'en' },
+				url: new URL(`http://localhost/trainer/cohorts/${cohortId}/report?${query}`),
+				params: { id: cohortId }
+			} as unknown as Parameters<typeof reportLoad>[0]))!;
+
+		const first = await report('');
+		expect(first.rows).toHaveLength(REPORT_PAGE);
+		expect(first).toMatchObject({ matching: 120, total: 120, paging: { page: 1, pages: 3, first: 1, last: 50 } });
+		expect(first.rows[0].trainee.name).toBe('mina');
+		const third = await report('page=3');
+		const everyone = ['mina', 'wei', ...added.map((_, i) => `Trainee ${String(i).padStart(3, '0')}`)].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+		expect(third.rows.map((r) => r.trainee.name)).toEqual(everyone.slice(100));
+		expect(third.paging).toEqual({ page: 3, pages: 3, first: 101, last: 120 });
+		// Every trainee once over the pages, sorted descending as asked.
+		const names = (await Promise.all([1, 2, 3].map((n) => report(`sort=name&dir=desc&page=${n}`)))).flatMap((r) => r.rows.map((row) => row.trainee.name));
+		expect(names).toHaveLength(120);
+		expect(new Set(names).size).toBe(120);
+		expect(names).toEqual([...everyone].reverse());
+		// Out of range or not a number: the nearest real page.
+		expect((await report('page=99')).paging.page).toBe(3);
+		expect((await report('page=-2')).paging.page).toBe(1);
+		expect((await report('page=abc')).paging.page).toBe(1);
+		// A search narrows what is paged.
+		const searched = await report('q=trainee 01&page=2');
+		expect(searched).toMatchObject({ matching: 10, total: 120, paging: { page: 1, pages: 1, first: 1, last: 10 } });
 	});
 });

@@ -7,6 +7,9 @@ import { db } from '$lib/server/db';
 import { attemptOverride, type Assignment } from '$lib/server/db/schema';
 import type { Locale } from '$lib/i18n';
 
+/** Trainees per page of a cohort's report: 200 of them with 20 assignments are 4,000 cells, too many at once. */
+export const REPORT_PAGE = 50;
+
 const describe = (a: Assignment, locale: Locale) => ({
 	id: a.id,
 	kind: a.kind,

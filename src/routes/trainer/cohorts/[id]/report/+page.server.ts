@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import type { Status } from '$lib/assignments';
-import { cohortMatrix, skillHeatmap } from '$lib/server/reports';
+import { cohortMatrix, REPORT_PAGE as PAGE_SIZE, skillHeatmap } from '$lib/server/reports';
 import { cohortAccess } from '../access';
 
 const rank: Record<Status, number> = { overdue: 0, 'not-started': 1, 'in-progress': 2, done: 3 };
 const Status = v.picklist(['overdue', 'not-started', 'in-progress', 'done']);
 
-// Sorting and filtering happen here, from the query string, so they work without JavaScript
-// and a sorted view can be shared as a link.
+// Sorting, filtering and paging happen here, from the query string, so they work without
+// JavaScript and a view can be shared as a link.
 export async function load(event) {
 	const { cohort } = await cohortAccess(event);
 	const [{ assignments, rows }, heatmap] = await Promise.all([
@@ -38,11 +38,17 @@ export async function load(event) {
 			return (x < y ? -1 : x > y ? 1 : 0) * dir || a.trainee.name.localeCompare(b.trainee.name);
 		});
 
+	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+	const page = Math.min(pages, Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1));
+	const first = (page - 1) * PAGE_SIZE;
+
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		assignments,
-		rows: shown,
+		rows: shown.slice(first, first + PAGE_SIZE),
+		matching: shown.length,
 		total: rows.length,
+		paging: { page, pages, first: first + 1, last: Math.min(first + PAGE_SIZE, shown.length) },
 		heatmap,
 		view: { sort, dir: dir === 1 ? 'asc' : 'desc', status, q }
 	};
