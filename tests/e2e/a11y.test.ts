@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { en } from '../../src/lib/i18n/messages/en';
 import { bestPath } from '../../src/lib/roleplay/analysis';
 import { parseScenario, type Scenario } from '../../src/lib/roleplay/schema';
-import { demo, signIn, uniqueEmail } from './helpers';
+import { demo, signIn, signUp } from './helpers';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -39,12 +39,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 /** A new trainee, signed up through the form in a browser context of their own. */
 async function newTrainee(browser: Browser, name: string) {
 	const page = await (await browser.newContext()).newPage();
-	await page.goto('/sign-up', { waitUntil: 'networkidle' });
-	await page.getByLabel('Your name').fill(name);
-	await page.getByLabel('E-mail address').fill(uniqueEmail('a11y'));
-	await page.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.waitForURL('/');
+	await signUp(page, name);
 	return page;
 }
 

@@ -21,6 +21,16 @@ export async function signIn(page: Page, account: { email: string; password: str
 	}).toPass({ intervals: [500], timeout: 30_000 });
 }
 
+/** Signs a new trainee up through the form; `page` ends on their home page. */
+export async function signUp(page: Page, name: string) {
+	await page.goto('/sign-up', { waitUntil: 'networkidle' });
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('E-mail address').fill(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')));
+	await page.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.waitForURL('/');
+}
+
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /** An API client signed in as `account` (or anonymous), for calling routes by hand. */

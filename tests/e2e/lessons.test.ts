@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { demo, signIn, uniqueEmail } from './helpers';
+import { demo, signIn, signUp } from './helpers';
 
 type Check = { questions: { id: string; prompt: string; options: { id: string; text: string; correct?: boolean }[] }[] };
 const check: Check = parse(readFileSync('content/lessons/04-time-management/check.en.yaml', 'utf8'));
@@ -95,12 +95,7 @@ test('a lesson\'s text is sent once, in the page and not again in its hydration 
 	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 	page.on('pageerror', (error) => errors.push(error.message));
 	// A new trainee, so no section is read yet.
-	await page.goto('/sign-up', { waitUntil: 'networkidle' });
-	await page.getByLabel('Your name').fill('Verbatim Reader');
-	await page.getByLabel('E-mail address').fill(uniqueEmail('verbatim'));
-	await page.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.waitForURL('/');
+	await signUp(page, 'Verbatim Reader');
 
 	await page.goto('/lessons/handling-complaints', { waitUntil: 'networkidle' });
 	const sentence = async (n: number) => /[A-Za-z]+(?: [A-Za-z]+){5}/.exec(await page.locator('article section.prose p').nth(n).innerText())![0];

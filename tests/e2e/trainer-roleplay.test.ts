@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { parseScenario, totalOf, type Scenario } from '../../src/lib/roleplay/schema';
-import { demo, signIn, uniqueEmail } from './helpers';
+import { demo, signIn, signUp } from './helpers';
 
 const slug = 'objection-cant-afford';
 const parsed = parseScenario(parse(readFileSync(`content/scenarios/${slug}.en.yaml`, 'utf8')));
@@ -53,12 +53,7 @@ test('a trainer assigns a role-play assessment; attempts past the allowance do n
 	await expect(trainer.getByRole('status')).toContainText(scenario.title);
 
 	const trainee = await (await browser.newContext()).newPage();
-	await trainee.goto('/sign-up', { waitUntil: 'networkidle' });
-	await trainee.getByLabel('Your name').fill('Bora Kim');
-	await trainee.getByLabel('E-mail address').fill(uniqueEmail('roleplayer'));
-	await trainee.getByLabel('Password', { exact: true }).fill('a fine long passphrase');
-	await trainee.getByRole('button', { name: 'Create account' }).click();
-	await trainee.waitForURL('/');
+	await signUp(trainee, 'Bora Kim');
 	await trainee.goto(new URL(link).pathname);
 	await trainee.getByRole('button', { name: 'Join the cohort' }).click();
 	const assignments = trainee.getByRole('region', { name: 'Your assignments' });
