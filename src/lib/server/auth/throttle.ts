@@ -42,10 +42,11 @@ export async function recordFailure(keys: [Kind, string][]) {
 			.returning({ failures: signInThrottle.failures });
 		const over = row.failures - FREE_FAILURES[kind];
 		if (over > 0) {
-			const lock = Math.min(1000 * 2 ** over, MAX_LOCK_MS);
+			const until = new Date(now.getTime() + Math.min(1000 * 2 ** over, MAX_LOCK_MS)).toISOString();
+			// Concurrent failures finish in any order: an earlier, shorter lock must not replace a longer one.
 			await db
 				.update(signInThrottle)
-				.set({ lockedUntil: new Date(now.getTime() + lock) })
+				.set({ lockedUntil: sql`greatest(${signInThrottle.lockedUntil}, ${until}::timestamptz)` })
 				.where(eq(signInThrottle.key, keyOf(kind, value)));
 		}
 	}
