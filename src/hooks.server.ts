@@ -88,7 +88,15 @@ const localization: Handle = ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => splice(html.replace('%lang%', locale), event.locals.verbatim) });
 };
 
-export const handle = sequence(sameSiteOnly, securityHeaders, authentication, localization);
+// How long the app took over a request, for the browser's developer tools and the benchmarks.
+const timing: Handle = async ({ event, resolve }) => {
+	const began = performance.now();
+	const response = await resolve(event);
+	response.headers.set('Server-Timing', `app;dur=${(performance.now() - began).toFixed(1)}`);
+	return response;
+};
+
+export const handle = sequence(timing, sameSiteOnly, securityHeaders, authentication, localization);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(error);

@@ -62,6 +62,8 @@ test('pages carry a Content-Security-Policy and the other security headers', asy
 	expect(csp).toMatch(/script-src 'self' 'nonce-|script-src 'self' 'sha256-/);
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	// The app's own time, and nothing else about the server.
+	expect(headers['server-timing']).toMatch(/^app;dur=\d+\.\d$/);
 });
 
 test('healthz answers ok when the database answers', async ({ request }) => {
