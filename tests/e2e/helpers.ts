@@ -42,3 +42,15 @@ export async function apiAs(request: APIRequest, baseURL: string, account?: { em
 	}
 	return api;
 }
+
+export const activeText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+export const activeIs = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+/** Presses Tab, as a keyboard user would, until the element matching `selector` has focus. */
+export async function tabTo(page: Page, selector: string, limit = 40) {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		if (await activeIs(page, selector)) return;
+	}
+	throw new Error(`Tab never reached ${selector}`);
+}

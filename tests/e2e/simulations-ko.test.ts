@@ -7,7 +7,7 @@ import { analyse, bestChoice } from '../../src/lib/roleplay/analysis';
 import { compileScenario, nodeOf, type RoleplayEvent } from '../../src/lib/roleplay/machine';
 import { parseScenario, totalOf, type Scenario } from '../../src/lib/roleplay/schema';
 import { resultOf } from '../../src/lib/roleplay/score';
-import { demo, signIn } from './helpers';
+import { activeIs, activeText, demo, signIn, tabTo } from './helpers';
 
 const slug = 'objection-supplements';
 
@@ -39,16 +39,6 @@ async function switchTo(page: Page, locale: string, label: string, button: strin
 	await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
 
-const activeText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
-const activeIs = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-
-async function tabTo(page: Page, selector: string) {
-	for (let i = 0; i < 40; i++) {
-		await page.keyboard.press('Tab');
-		if (await activeIs(page, selector)) return;
-	}
-	throw new Error(`Tab never reached ${selector}`);
-}
 
 // Mina's language follows her account: whatever happens here, later tests find her in English.
 test.afterEach(async ({ page }) => {

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { bestPath } from '../../src/lib/roleplay/analysis';
 import { parseScenario, type Scenario } from '../../src/lib/roleplay/schema';
-import { demo, signIn } from './helpers';
+import { activeIs, activeText, demo, signIn, tabTo } from './helpers';
 
 function scenario(slug: string): Scenario {
 	const parsed = parseScenario(parse(readFileSync(`content/scenarios/${slug}.en.yaml`, 'utf8')));
@@ -19,16 +19,6 @@ async function start(page: Page, slug: string, timer?: string) {
 	return page.url();
 }
 
-const activeText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
-const activeIs = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-
-async function tabTo(page: Page, selector: string) {
-	for (let i = 0; i < 15; i++) {
-		await page.keyboard.press('Tab');
-		if (await activeIs(page, selector)) return;
-	}
-	throw new Error(`Tab never reached ${selector}`);
-}
 
 test('a complaint role-play played with the keyboard only reaches the best ending and passes', async ({ page }) => {
 	test.setTimeout(90_000);
@@ -44,12 +34,12 @@ test('a complaint role-play played with the keyboard only reaches the best endin
 	for (const [n, step] of path.entries()) {
 		const beat = beats.get(step.beat)!;
 		const index = beat.choices.findIndex((c) => c.id === step.choiceId);
-		await tabTo(page, 'input[type=radio]');
+		await tabTo(page, 'input[type=radio]', 15);
 		// In a radio group the arrow keys move and select; Space selects the first.
 		if (index === 0) await page.keyboard.press('Space');
 		for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
 		await expect(page.getByRole('radio', { name: beat.choices[index].text })).toBeChecked();
-		await tabTo(page, 'button');
+		await tabTo(page, 'button', 15);
 		expect(await activeText(page)).toBe('Say this reply');
 		await page.keyboard.press('Enter');
 		// Feedback after each reply in practice, and focus moves to the customer's new line.
@@ -59,7 +49,7 @@ test('a complaint role-play played with the keyboard only reaches the best endin
 		expect(await activeText(page)).toContain(complaint.customer.name);
 	}
 	expect(await activeText(page)).toContain(complaint.endings.find((e) => e.id === 'loyal')!.say);
-	await tabTo(page, 'button');
+	await tabTo(page, 'button', 15);
 	expect(await activeText(page)).toBe('See your debrief');
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: /^Debrief:/ })).toBeFocused();

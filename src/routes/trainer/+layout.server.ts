@@ -1,4 +1,4 @@
-import { areaMessages } from '$lib/server/messages';
+import { areaMessages, areaNamespaces } from '$lib/server/messages';
 
-// The messages this area's pages use beyond the root layout's (see areaNamespaces).
-export const load = ({ locals }) => areaMessages(locals.locale, 'sim', 'selfCheck', 'trio', 'trainer', 'cohort', 'report', 'trainee');
+// A trainer's pages show every area's work: all the messages beyond the root layout's.
+export const load = ({ locals }) => areaMessages(locals.locale, ...areaNamespaces);

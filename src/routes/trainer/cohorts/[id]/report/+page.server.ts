@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Status } from '$lib/assignments';
-import { cohortMatrix, REPORT_PAGE as PAGE_SIZE, skillHeatmap } from '$lib/server/reports';
+import { cohortMatrix, REPORT_PAGE, skillHeatmap } from '$lib/server/reports';
 import { cohortAccess } from '../access';
 
 const rank: Record<Status, number> = { overdue: 0, 'not-started': 1, 'in-progress': 2, done: 3 };
@@ -38,17 +38,17 @@ export async function load(event) {
 			return (x < y ? -1 : x > y ? 1 : 0) * dir || a.trainee.name.localeCompare(b.trainee.name);
 		});
 
-	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+	const pages = Math.max(1, Math.ceil(shown.length / REPORT_PAGE));
 	const page = Math.min(pages, Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1));
-	const first = (page - 1) * PAGE_SIZE;
+	const first = (page - 1) * REPORT_PAGE;
 
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		assignments,
-		rows: shown.slice(first, first + PAGE_SIZE),
+		rows: shown.slice(first, first + REPORT_PAGE),
 		matching: shown.length,
 		total: rows.length,
-		paging: { page, pages, first: first + 1, last: Math.min(first + PAGE_SIZE, shown.length) },
+		paging: { page, pages, first: first + 1, last: Math.min(first + REPORT_PAGE, shown.length) },
 		heatmap,
 		view: { sort, dir: dir === 1 ? 'asc' : 'desc', status, q }
 	};
