@@ -86,26 +86,23 @@ export async function stopServer(server: import('node:child_process').ChildProce
 	}
 }
 
-/** CPU time a process has used, in seconds (Linux: utime + stime from /proc, 100 ticks a second). */
-function cpuSeconds(pid: number) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return 0;
-	}
+/** CPU time the whole machine has used, in seconds (Linux: /proc/stat, 100 ticks a second). */
+function machineCpuSeconds() {
+	const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+	return (user + nice + system + irq + softirq) / 100;
 }
 
 /**
- * Waits until a process is nearly idle (under 10 % of a core over 250 ms, twice running), at most
- * `ms`: requests a load generator abandoned when its run ended still run on the server, and would
- * otherwise slow down the next measurement.
+ * Waits until the machine is nearly idle (under 15 % of one core over 250 ms, twice running), at
+ * most `ms`: requests a load generator abandoned when its run ended still run on the server, and
+ * the database may still be writing out the last run's work; either would slow down the next
+ * measurement on a 2-core machine.
  */
-export async function settle(pid: number, ms = 15_000) {
+export async function settle(ms = 15_000) {
 	const end = Date.now() + ms;
 	for (let quiet = 0; quiet < 2 && Date.now() < end; ) {
-		const before = cpuSeconds(pid);
+		const before = machineCpuSeconds();
 		await new Promise((r) => setTimeout(r, 250));
-		quiet = cpuSeconds(pid) - before < 0.025 ? quiet + 1 : 0;
+		quiet = machineCpuSeconds() - before < 0.0375 ? quiet + 1 : 0;
 	}
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '$lib/server/db';
+import { closeDatabase, database, db } from '$lib/server/db';
 import { session } from '$lib/server/db/schema';
 import {
 	ABSOLUTE_LIFETIME,
@@ -109,6 +109,21 @@ describe('sessions', () => {
 		const created = await createSession(token, a.id);
 		await db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, created.id));
 		expect((await validateSessionToken(token)).user).toBeNull();
+	});
+
+	it('still finds sessions on a connection opened again (its prepared lookup is built anew)', async () => {
+		const a = (await createUser(alice))!;
+		const token = generateSessionToken();
+		await createSession(token, a.id);
+		expect((await validateSessionToken(token)).user?.id).toBe(a.id);
+
+		await closeDatabase();
+		// The embedded test database lives in memory: the new connection starts empty.
+		await database().migrate();
+		const b = (await createUser({ ...alice, email: 'alice.again@example.com' }))!;
+		const again = generateSessionToken();
+		await createSession(again, b.id);
+		expect((await validateSessionToken(again)).user?.id).toBe(b.id);
 	});
 });
 

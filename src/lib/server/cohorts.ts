@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import * as v from 'valibot';
-import { db } from '$lib/server/db';
+import { db, prepared } from '$lib/server/db';
 import {
 	assignment,
 	assignmentTrainee,
@@ -269,11 +269,15 @@ export async function overridesOf(assignmentIds: string[]) {
 	return new Map(rows.map((r) => [`${r.assignmentId}:${r.userId}`, r.attemptsAllowed]));
 }
 
-/** Active cohorts the trainee belongs to. */
-export const memberships = (userId: string) =>
+const membershipsQuery = prepared((db) =>
 	db
 		.select({ id: cohort.id, name: cohort.name })
 		.from(cohortMember)
 		.innerJoin(cohort, eq(cohort.id, cohortMember.cohortId))
-		.where(and(eq(cohortMember.userId, userId), isNull(cohort.archivedAt)))
-		.orderBy(asc(cohort.name));
+		.where(and(eq(cohortMember.userId, sql.placeholder('userId')), isNull(cohort.archivedAt)))
+		.orderBy(asc(cohort.name))
+		.prepare('memberships')
+);
+
+/** Active cohorts the trainee belongs to (the home page asks on every visit). */
+export const memberships = (userId: string) => membershipsQuery().execute({ userId });

@@ -3,7 +3,7 @@ import { scoreCheck } from '$lib/knowledge-check';
 import { translate, type Locale } from '$lib/i18n';
 import { lessonBySlug, lessons, lessonsFor } from '$lib/server/content';
 import type { Lesson } from '$lib/server/content/lessons';
-import { db, type Transaction } from '$lib/server/db';
+import { db, prepared, type Transaction } from '$lib/server/db';
 import { checkAttempt, lessonProgress, sectionRead } from '$lib/server/db/schema';
 import { activityTypes, lessonActivity, record, statement, verbs } from '$lib/server/xapi/statements';
 
@@ -124,19 +124,25 @@ export type LessonProgress = {
 	updatedAt: Date | null;
 };
 
-/** Progress in one lesson, in one query: the lesson page is the most read page and asks for no more. */
-export async function progressIn(userId: string, slug: string): Promise<Omit<LessonProgress, 'updatedAt'> | null> {
-	const lesson = lessonBySlug.get(slug);
-	if (!lesson) return null;
-	const mine = (table: typeof lessonProgress | typeof sectionRead | typeof checkAttempt) => and(eq(table.userId, userId), eq(table.lesson, slug));
-	const [row] = await db
+// Progress in one lesson, in one query: the lesson page is the most read page and asks for no more.
+const mine = (table: typeof lessonProgress | typeof sectionRead | typeof checkAttempt) =>
+	and(eq(table.userId, sql.placeholder('userId')), eq(table.lesson, sql.placeholder('slug')));
+const lessonProgressQuery = prepared((db) =>
+	db
 		.select({
 			read: sql<string[]>`array(select ${sectionRead.section} from ${sectionRead} where ${mine(sectionRead)})`,
 			passed: sql<boolean>`exists(select 1 from ${checkAttempt} where ${mine(checkAttempt)} and ${checkAttempt.passed})`,
 			completed: sql<boolean>`exists(select 1 from ${lessonProgress} where ${mine(lessonProgress)} and ${lessonProgress.completedAt} is not null)`,
 			lastSection: sql<string | null>`(select ${lessonProgress.lastSection} from ${lessonProgress} where ${mine(lessonProgress)})`
 		})
-		.from(sql`(select 1) as one`);
+		.from(sql`(select 1) as one`)
+		.prepare('lesson_progress')
+);
+
+export async function progressIn(userId: string, slug: string): Promise<Omit<LessonProgress, 'updatedAt'> | null> {
+	const lesson = lessonBySlug.get(slug);
+	if (!lesson) return null;
+	const [row] = await lessonProgressQuery().execute({ userId, slug });
 	const sections = new Set(lesson.sections.map((s) => s.id));
 	return {
 		read: row.read.filter((section) => sections.has(section)),
@@ -146,16 +152,26 @@ export async function progressIn(userId: string, slug: string): Promise<Omit<Les
 	};
 }
 
+// The home page's, on every visit.
+const allProgress = prepared((db) => db.select().from(lessonProgress).where(eq(lessonProgress.userId, sql.placeholder('userId'))).prepare('all_progress'));
+const allReads = prepared((db) =>
+	db
+		.select({ lesson: sectionRead.lesson, section: sectionRead.section })
+		.from(sectionRead)
+		.where(eq(sectionRead.userId, sql.placeholder('userId')))
+		.prepare('all_reads')
+);
+const allPasses = prepared((db) =>
+	db
+		.selectDistinct({ lesson: checkAttempt.lesson })
+		.from(checkAttempt)
+		.where(and(eq(checkAttempt.userId, sql.placeholder('userId')), eq(checkAttempt.passed, true)))
+		.prepare('all_passes')
+);
+
 /** Progress in every lesson for one learner, in three queries whatever the number of lessons. */
 export async function progressByLesson(userId: string): Promise<Map<string, LessonProgress>> {
-	const [rows, reads, passes] = await Promise.all([
-		db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
-		db.select({ lesson: sectionRead.lesson, section: sectionRead.section }).from(sectionRead).where(eq(sectionRead.userId, userId)),
-		db
-			.selectDistinct({ lesson: checkAttempt.lesson })
-			.from(checkAttempt)
-			.where(and(eq(checkAttempt.userId, userId), eq(checkAttempt.passed, true)))
-	]);
+	const [rows, reads, passes] = await Promise.all([allProgress().execute({ userId }), allReads().execute({ userId }), allPasses().execute({ userId })]);
 	const passed = new Set(passes.map((p) => p.lesson));
 	const progress = new Map<string, LessonProgress>();
 	for (const lesson of lessons) {

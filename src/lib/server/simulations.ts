@@ -6,7 +6,7 @@ import { compileScenario, nodeOf, replay, type RoleplayEvent, type RoleplayMachi
 import { resultOf } from '$lib/roleplay/score';
 import { scenarioBySlug, scenarioIn, scenariosFor } from '$lib/server/content';
 import type { BuiltScenario } from '$lib/server/content/scenarios';
-import { db } from '$lib/server/db';
+import { db, prepared } from '$lib/server/db';
 import { isUniqueViolation } from '$lib/server/db/errors';
 import {
 	cohortMember,
@@ -110,6 +110,26 @@ export async function recordEvent(userId: string, slug: string, attemptId: strin
 	}
 }
 
+// The attempt with its stored steps, one round trip; run on every step of every role-play.
+const attemptToExtend = prepared((db) =>
+	db
+		.select({
+			...getTableColumns(simulationAttempt),
+			stored: sql<[RoleplayEvent['type'], string | null][]>`coalesce((select json_agg(json_build_array(${simulationEvent.type}, ${simulationEvent.choiceId}) order by ${simulationEvent.seq}) from ${simulationEvent} where ${simulationEvent.attemptId} = ${simulationAttempt.id}), '[]')`,
+			// When the step arrived: the time its row, the attempt and its statements get.
+			now: sql<Date>`now()`.mapWith(simulationEvent.createdAt)
+		})
+		.from(simulationAttempt)
+		.where(
+			and(
+				eq(simulationAttempt.id, sql.placeholder('attemptId')),
+				eq(simulationAttempt.userId, sql.placeholder('userId')),
+				eq(simulationAttempt.scenario, sql.placeholder('slug'))
+			)
+		)
+		.prepare('attempt_to_extend')
+);
+
 async function tryRecordEvent(
 	{ built, machine }: NonNullable<ReturnType<typeof machineFor>>,
 	userId: string,
@@ -118,15 +138,7 @@ async function tryRecordEvent(
 	seq: number,
 	event: RoleplayEvent
 ): Promise<EventOutcome> {
-	const [attempt] = await db
-		.select({
-			...getTableColumns(simulationAttempt),
-			stored: sql<[RoleplayEvent['type'], string | null][]>`coalesce((select json_agg(json_build_array(${simulationEvent.type}, ${simulationEvent.choiceId}) order by ${simulationEvent.seq}) from ${simulationEvent} where ${simulationEvent.attemptId} = ${simulationAttempt.id}), '[]')`,
-			// When the step arrived: the time its row, the attempt and its statements get.
-			now: sql<Date>`now()`.mapWith(simulationEvent.createdAt)
-		})
-		.from(simulationAttempt)
-		.where(and(eq(simulationAttempt.id, attemptId), eq(simulationAttempt.userId, userId), eq(simulationAttempt.scenario, slug)));
+	const [attempt] = await attemptToExtend().execute({ attemptId, userId, slug });
 	if (!attempt) return { status: 404, message: 'error.notFound' };
 	const stored = attempt.stored.map(([type, choiceId]) => toEvent({ type, choiceId }));
 

@@ -15,7 +15,13 @@ export function assignable(locale: Locale = 'en'): Target[] {
 	];
 }
 
-const byKey = (locale: Locale) => new Map(assignable(locale).map((t) => [`${t.kind}:${t.slug}`, t]));
+// Content is read once at start-up, so each language's index is built once (a report asks per row).
+const indexes = new Map<Locale, Map<string, Target>>();
+function byKey(locale: Locale) {
+	let index = indexes.get(locale);
+	if (!index) indexes.set(locale, (index = new Map(assignable(locale).map((t) => [`${t.kind}:${t.slug}`, t]))));
+	return index;
+}
 
 export function targetTitle(kind: Kind, slug: string, locale: Locale = 'en') {
 	return byKey(locale).get(`${kind}:${slug}`)?.title ?? slug;

@@ -5,8 +5,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
-import { db } from '$lib/server/db';
+import { eq, sql } from 'drizzle-orm';
+import { db, prepared } from '$lib/server/db';
 import { session, user } from '$lib/server/db/schema';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,18 +27,24 @@ export async function createSession(token: string, userId: string) {
 	return row;
 }
 
-export async function validateSessionToken(token: string) {
-	// Tokens are 32 base32 characters; anything else cannot be ours and is not worth a query.
-	if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
-	const id = sessionIdOf(token);
-	const [row] = await db
+// Every signed-in request runs it, so it is built once.
+const sessionLookup = prepared((db) =>
+	db
 		.select({
 			user: { id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale },
 			session
 		})
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id));
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare('session_lookup')
+);
+
+export async function validateSessionToken(token: string) {
+	// Tokens are 32 base32 characters; anything else cannot be ours and is not worth a query.
+	if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
+	const id = sessionIdOf(token);
+	const [row] = await sessionLookup().execute({ id });
 	if (!row) return { session: null, user: null };
 
 	const now = Date.now();

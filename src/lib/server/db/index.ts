@@ -100,6 +100,21 @@ export async function closeDatabase({ final = false } = {}) {
 	connection = undefined;
 }
 
+/**
+ * A query built once per connection and then only run: drizzle's query building (column
+ * selection, entity checks) costs more than running a short indexed query. `build` gets the
+ * open connection's `db` and uses `sql.placeholder` for what changes between runs.
+ */
+export function prepared<T>(build: (db: Database) => T): () => T {
+	const built = new WeakMap<Database, T>();
+	return () => {
+		const current = database().db;
+		let query = built.get(current);
+		if (!query) built.set(current, (query = build(current)));
+		return query;
+	};
+}
+
 export { schema };
 
 /** Rows of a raw `db.execute`: postgres.js answers an array, PGlite an object with `rows`. */
