@@ -72,6 +72,8 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new 
 }
 
 export const formatNumber = (locale: Locale, value: number, options?: Intl.NumberFormatOptions) => formatter(Intl.NumberFormat, locale, options).format(value);
+/** A whole percentage, stored as 0–100, the locale's way ("85%", "85 %"). */
+export const formatPercent = (locale: Locale, value: number) => formatNumber(locale, value / 100, { style: 'percent', maximumFractionDigits: 0 });
 
 export const formatDate = (locale: Locale, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }) =>
 	formatter(Intl.DateTimeFormat, locale, { timeZone: 'UTC', ...options }).format(date);

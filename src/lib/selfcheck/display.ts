@@ -2,7 +2,7 @@
 // shows in the learner's history without rewriting old rows. The words come from the form as the
 // reader's locale has it and from the interface catalogue; the same functions run on the server
 // and in the browser, so both print the same text.
-import { formatDate as formatDateIn, formatNumber, type Locale, type MessageKey, type Translate } from '$lib/i18n';
+import { formatDate as formatDateIn, formatNumber, formatPercent, type Locale, type MessageKey, type Translate } from '$lib/i18n';
 import type { Message } from './answers';
 import { lessonHref, scales, type Band, type FormDefinition, type Item } from './definition';
 import type { Recommendation } from './score';
@@ -27,7 +27,7 @@ export const trendLabel = (form: FormDefinition): MessageKey =>
 export const trendName = (form: FormDefinition): MessageKey =>
 	form.kind === 'hour-value' ? 'selfCheck.trend.hourValue' : form.kind === 'daily-plan' ? 'selfCheck.trend.elementsName' : 'selfCheck.trend.scoreName';
 
-export const percent = (locale: Locale, value: number) => formatNumber(locale, value / 100, { style: 'percent', maximumFractionDigits: 0 });
+export const percent = formatPercent;
 
 export const formatTrend = (locale: Locale, form: Pick<FormDefinition, 'kind'>, value: number) =>
 	form.kind === 'hour-value' ? money(locale, value) : percent(locale, value);
