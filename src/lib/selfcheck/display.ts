@@ -27,10 +27,8 @@ export const trendLabel = (form: FormDefinition): MessageKey =>
 export const trendName = (form: FormDefinition): MessageKey =>
 	form.kind === 'hour-value' ? 'selfCheck.trend.hourValue' : form.kind === 'daily-plan' ? 'selfCheck.trend.elementsName' : 'selfCheck.trend.scoreName';
 
-export const percent = formatPercent;
-
 export const formatTrend = (locale: Locale, form: Pick<FormDefinition, 'kind'>, value: number) =>
-	form.kind === 'hour-value' ? money(locale, value) : percent(locale, value);
+	form.kind === 'hour-value' ? money(locale, value) : formatPercent(locale, value);
 
 export function elementLabel(form: FormDefinition, id: string) {
 	if (form.kind !== 'daily-plan') return id;

@@ -269,14 +269,13 @@ export async function overridesOf(assignmentIds: string[]) {
 	return new Map(rows.map((r) => [`${r.assignmentId}:${r.userId}`, r.attemptsAllowed]));
 }
 
-const membershipsQuery = prepared((db) =>
+const membershipsQuery = prepared('memberships', (db) =>
 	db
 		.select({ id: cohort.id, name: cohort.name })
 		.from(cohortMember)
 		.innerJoin(cohort, eq(cohort.id, cohortMember.cohortId))
 		.where(and(eq(cohortMember.userId, sql.placeholder('userId')), isNull(cohort.archivedAt)))
 		.orderBy(asc(cohort.name))
-		.prepare('memberships')
 );
 
 /** Active cohorts the trainee belongs to (the home page asks on every visit). */

@@ -124,10 +124,10 @@ export type LessonProgress = {
 	updatedAt: Date | null;
 };
 
-// Progress in one lesson, in one query: the lesson page is the most read page and asks for no more.
+// The learner's rows for the lesson, both given when the query runs.
 const mine = (table: typeof lessonProgress | typeof sectionRead | typeof checkAttempt) =>
 	and(eq(table.userId, sql.placeholder('userId')), eq(table.lesson, sql.placeholder('slug')));
-const lessonProgressQuery = prepared((db) =>
+const lessonProgressQuery = prepared('lesson_progress', (db) =>
 	db
 		.select({
 			read: sql<string[]>`array(select ${sectionRead.section} from ${sectionRead} where ${mine(sectionRead)})`,
@@ -136,9 +136,9 @@ const lessonProgressQuery = prepared((db) =>
 			lastSection: sql<string | null>`(select ${lessonProgress.lastSection} from ${lessonProgress} where ${mine(lessonProgress)})`
 		})
 		.from(sql`(select 1) as one`)
-		.prepare('lesson_progress')
 );
 
+/** Progress in one lesson, in one query: the lesson page is the most read page and asks for no more. */
 export async function progressIn(userId: string, slug: string): Promise<Omit<LessonProgress, 'updatedAt'> | null> {
 	const lesson = lessonBySlug.get(slug);
 	if (!lesson) return null;
@@ -153,20 +153,18 @@ export async function progressIn(userId: string, slug: string): Promise<Omit<Les
 }
 
 // The home page's, on every visit.
-const allProgress = prepared((db) => db.select().from(lessonProgress).where(eq(lessonProgress.userId, sql.placeholder('userId'))).prepare('all_progress'));
-const allReads = prepared((db) =>
+const allProgress = prepared('all_progress', (db) => db.select().from(lessonProgress).where(eq(lessonProgress.userId, sql.placeholder('userId'))));
+const allReads = prepared('all_reads', (db) =>
 	db
 		.select({ lesson: sectionRead.lesson, section: sectionRead.section })
 		.from(sectionRead)
 		.where(eq(sectionRead.userId, sql.placeholder('userId')))
-		.prepare('all_reads')
 );
-const allPasses = prepared((db) =>
+const allPasses = prepared('all_passes', (db) =>
 	db
 		.selectDistinct({ lesson: checkAttempt.lesson })
 		.from(checkAttempt)
 		.where(and(eq(checkAttempt.userId, sql.placeholder('userId')), eq(checkAttempt.passed, true)))
-		.prepare('all_passes')
 );
 
 /** Progress in every lesson for one learner, in three queries whatever the number of lessons. */

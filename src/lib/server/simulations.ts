@@ -111,7 +111,7 @@ export async function recordEvent(userId: string, slug: string, attemptId: strin
 }
 
 // The attempt with its stored steps, one round trip; run on every step of every role-play.
-const attemptToExtend = prepared((db) =>
+const attemptToExtend = prepared('attempt_to_extend', (db) =>
 	db
 		.select({
 			...getTableColumns(simulationAttempt),
@@ -127,7 +127,6 @@ const attemptToExtend = prepared((db) =>
 				eq(simulationAttempt.scenario, sql.placeholder('slug'))
 			)
 		)
-		.prepare('attempt_to_extend')
 );
 
 async function tryRecordEvent(

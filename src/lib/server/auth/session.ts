@@ -28,7 +28,7 @@ export async function createSession(token: string, userId: string) {
 }
 
 // Every signed-in request runs it, so it is built once.
-const sessionLookup = prepared((db) =>
+const sessionLookup = prepared('session_lookup', (db) =>
 	db
 		.select({
 			user: { id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale },
@@ -37,7 +37,6 @@ const sessionLookup = prepared((db) =>
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
 		.where(eq(session.id, sql.placeholder('id')))
-		.prepare('session_lookup')
 );
 
 export async function validateSessionToken(token: string) {

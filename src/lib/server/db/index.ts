@@ -103,14 +103,15 @@ export async function closeDatabase({ final = false } = {}) {
 /**
  * A query built once per connection and then only run: drizzle's query building (column
  * selection, entity checks) costs more than running a short indexed query. `build` gets the
- * open connection's `db` and uses `sql.placeholder` for what changes between runs.
+ * open connection's `db`; what changes between runs is an `sql.placeholder` (drizzle's bound
+ * parameter), given by name to `execute`.
  */
-export function prepared<T>(build: (db: Database) => T): () => T {
-	const built = new WeakMap<Database, T>();
+export function prepared<P>(name: string, build: (db: Database) => { prepare(name: string): P }): () => P {
+	const built = new WeakMap<Database, P>();
 	return () => {
 		const current = database().db;
 		let query = built.get(current);
-		if (!query) built.set(current, (query = build(current)));
+		if (!query) built.set(current, (query = build(current).prepare(name)));
 		return query;
 	};
 }
