@@ -1,10 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { SQL } from 'drizzle-orm';
+import { pgliteThread } from './pglite-thread';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -61,8 +62,9 @@ function connect(): Connection {
 			close: (graceSeconds = 5) => client.end({ timeout: graceSeconds })
 		};
 	}
-	const client = new PGlite(process.env.PGLITE_DIR || 'data/pglite');
-	const db = drizzlePglite(client, { schema, logger });
+	// On a thread of its own (pglite-thread.ts); drizzle's driver takes it for a PGlite.
+	const client = pgliteThread(process.env.PGLITE_DIR || 'data/pglite');
+	const db = drizzlePglite(client as PGlite, { schema, logger });
 	return {
 		kind: 'pglite',
 		// Both drivers expose the same query builder; one type keeps services driver-agnostic.
