@@ -84,7 +84,7 @@ export function pgliteThread(dataDir: string): Client {
 	// A thread that dies takes the database with it: what waits, and whatever comes after, is
 	// told the connection is closed (a 503 for a request; see errors.ts).
 	const die = (cause: unknown) => {
-		gone = Object.assign(new Error('The embedded database stopped.', { cause }), { code: 'CONNECTION_CLOSED' });
+		gone ??= Object.assign(new Error('The embedded database stopped.', { cause }), { code: 'CONNECTION_CLOSED' });
 		for (const id of [...pending.keys()]) settle(id)?.reject(gone);
 	};
 	worker.on('error', die);
