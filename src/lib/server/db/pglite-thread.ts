@@ -114,13 +114,16 @@ export function pgliteThread(dataDir: string): Client {
 		return results;
 	}
 
+	/** PGlite's `query`, outside any transaction or inside the one named. */
+	const queryIn = (tx?: number) => ((text: string, params?: unknown[], options?: QueryOptions) => query(tx, text, params, options)) as Client['query'];
+
 	return {
-		query: ((text: string, params?: unknown[], options?: QueryOptions) => query(undefined, text, params, options)) as Client['query'],
+		query: queryIn(),
 		transaction: (async <T>(run: (tx: { query: Client['query'] }) => Promise<T>) => {
 			const tx = await call<number>({ op: 'begin' });
 			let result: T;
 			try {
-				result = await run({ query: ((text: string, params?: unknown[], options?: QueryOptions) => query(tx, text, params, options)) as Client['query'] });
+				result = await run({ query: queryIn(tx) });
 			} catch (error) {
 				await call({ op: 'end', tx, commit: false });
 				throw error;
